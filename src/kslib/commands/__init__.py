@@ -1,0 +1,1 @@
+"""Subcommands of the ``kslib`` command line, one module each."""

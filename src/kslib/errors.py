@@ -1,0 +1,45 @@
+"""The one exception root of kslib and its specific subclasses.
+
+Every error a user can cause (a missing file, a text that is no report, a bad
+overrides file, an unknown notebook parameter) is a :class:`KslibError`; the
+command line prints its message on one line and exits with code 2.
+"""
+from __future__ import annotations
+
+
+class KslibError(Exception):
+    """Root of every error kslib raises on purpose."""
+
+    exit_code = 2
+
+
+class InputFileError(KslibError):
+    """A raw input file is missing, unreadable, empty, binary or of the wrong kind."""
+
+
+class NotAReportError(InputFileError):
+    """The file was read but holds nothing that looks like a board's annual report."""
+
+
+class PdfError(InputFileError):
+    """A PDF is encrypted, corrupt or has no text layer."""
+
+
+class ParseError(KslibError):
+    """A table or section was found but could not be read."""
+
+
+class OverridesError(KslibError):
+    """The analyst's status overrides file has a bad row."""
+
+
+class ParameterError(KslibError):
+    """An unknown or ill-typed notebook/render parameter, or a year with no raw report."""
+
+
+class RenderError(KslibError):
+    """One or more notebooks failed to execute or export."""
+
+
+class OutputError(KslibError):
+    """An output could not be written (busy lock, permissions, disk)."""

@@ -1,0 +1,142 @@
+"""The parsed report: metadata plus every table, read lazily, with the warnings raised.
+
+``read_report(path)`` is the entry point.  Each table is read on first access
+by the reader registered in :data:`TABLE_READERS` (``"module:function"``), so
+``import kslib`` stays light and a notebook pays only for what it uses.
+"""
+from __future__ import annotations
+
+import importlib
+from functools import cached_property
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+
+from .diagnostics import ParseWarning
+from .errors import InputFileError, NotAReportError
+from .metadata import Metadata, read_metadata
+from .source import Source, read_text_source
+
+# name -> "module:function"; each reader is f(source, *, year, warnings) -> DataFrame,
+# except readers marked with report=True below, which take the Report itself.
+TABLE_READERS: dict[str, str] = {
+    "resultatrakning": "kslib.tables.financial:read_resultatrakning",
+    "driftredovisning": "kslib.tables.financial:read_driftredovisning",
+    "nyckeltal": "kslib.tables.financial:read_nyckeltal",
+}
+# Readers that need other tables (the audit): f(report) -> DataFrame.
+REPORT_READERS: dict[str, str] = {}
+
+
+def _load(spec: str) -> Callable:
+    module, func = spec.split(":")
+    return getattr(importlib.import_module(module), func)
+
+
+class Report:
+    """A board's annual report, parsed.  Tables are pandas DataFrames (tidy, see the README)."""
+
+    def __init__(self, source: Source, *, overrides: str | Path | None = None):
+        self.source = source
+        self.overrides_path = Path(overrides) if overrides else None
+        self._warnings: list[ParseWarning] = []
+        self._tables: dict[str, pd.DataFrame] = {}
+        self.meta: Metadata = read_metadata(source, fallback_year=_year_from_path(source.path))
+        if self.meta.board is None and self.meta.net_cost_tkr is None and not self._has_any_table():
+            raise NotAReportError(
+                f"{source.name}: no board annual report found (no front matter such as 'Ordförande:' "
+                f"and no financial table with a column header)")
+
+    def __repr__(self) -> str:
+        m = self.meta
+        return f"<Report {m.board} {m.municipality} {m.year} ({self.source.name}, {len(self.source)} lines)>"
+
+    # ---------------------------------------------------------------- metadata
+    @property
+    def year(self) -> int | None:
+        return self.meta.year
+
+    @property
+    def name(self) -> str:
+        return self.source.name
+
+    def _has_any_table(self) -> bool:
+        from .tables.financial import DRIFTREDOVISNING, NYCKELTAL, RESULTATRAKNING, locate
+        return any(locate(self.source, s) is not None for s in (RESULTATRAKNING, DRIFTREDOVISNING, NYCKELTAL))
+
+    # ---------------------------------------------------------------- tables
+    def table(self, name: str) -> pd.DataFrame:
+        """A table by its contract name (``"driftredovisning"``, ``"goals"``, ...)."""
+        if name not in self._tables:
+            if name in TABLE_READERS:
+                warnings: list[ParseWarning] = []
+                frame = _load(TABLE_READERS[name])(self.source, year=self.year, warnings=warnings)
+                self._warnings.extend(warnings)
+            elif name in REPORT_READERS:
+                frame = _load(REPORT_READERS[name])(self)
+            else:
+                raise KeyError(f"unknown table {name!r}; known: {', '.join(self.table_names())}")
+            self._tables[name] = frame
+        return self._tables[name]
+
+    @staticmethod
+    def table_names() -> list[str]:
+        return [*TABLE_READERS, *REPORT_READERS]
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Every table of the contract, read now."""
+        return {name: self.table(name) for name in self.table_names()}
+
+    def __getattr__(self, name: str):
+        # report.driftredovisning, report.goals, ... (only for registered tables)
+        if name.startswith("_") or name not in (*TABLE_READERS, *REPORT_READERS):
+            raise AttributeError(name)
+        return self.table(name)
+
+    @property
+    def warnings(self) -> list[ParseWarning]:
+        """Every warning raised while reading (reads all tables first)."""
+        self.tables()
+        return list(self._warnings)
+
+    def add_warning(self, warning: ParseWarning) -> None:
+        """For readers that take the whole report (audit, overrides)."""
+        self._warnings.append(warning)
+
+    @cached_property
+    def sha256(self) -> str:
+        return self.source.sha256
+
+
+def _year_from_path(path: Path | None) -> int | None:
+    if path is None:
+        return None
+    for part in reversed(path.parts):
+        if part.isdigit() and len(part) == 4:
+            return int(part)
+    return None
+
+
+def read_source(path: str | Path) -> Source:
+    """The report's lines from a ``.txt`` text layer or a ``.pdf``."""
+    path = Path(path)
+    if path.suffix.lower() == ".pdf":
+        try:
+            from .pdf import read_pdf_source
+        except ImportError as exc:  # pragma: no cover - pdf support ships with the package
+            raise InputFileError(f"{path}: PDF support is not available ({exc})") from None
+        return read_pdf_source(path)
+    return read_text_source(path)
+
+
+def read_report(path: str | Path, *, overrides: str | Path | None = None) -> Report:
+    """Read a board's annual report (``.txt`` text layer or ``.pdf``).
+
+    ``overrides`` is an analyst's ``status_overrides.csv``; by default the one
+    next to the report is used when it exists.
+    """
+    path = Path(path)
+    if overrides is None and (path.parent / "status_overrides.csv").exists():
+        overrides = path.parent / "status_overrides.csv"
+    return Report(read_source(path), overrides=overrides)

@@ -1,0 +1,1 @@
+"""Readers of the report's tables, one module per table family."""
