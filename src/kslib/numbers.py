@@ -173,6 +173,8 @@ def _replace(tok: Token, **changes) -> Token:
 
 # --------------------------------------------------------------------------- figures
 
+_MAX_GROUPS = 4   # thousands groups after the head: figures up to 999 999 999 999 999
+
 @dataclass(frozen=True, slots=True)
 class Figure:
     """A figure assembled from one or more tokens."""
@@ -219,7 +221,7 @@ def segmentations(tokens: Sequence[Token], *, max_figures: int | None = None) ->
             walk(j, acc)
             acc.pop()
             # may the figure tokens[i:j] take tokens[j] as its next thousands group?
-            if (j >= n or len(tokens[i].int_part) > 3 or tokens[i].int_part == "0"
+            if (j >= n or len(tokens[i].int_part) > 3 or tokens[i].int_part == "0" or j - i > _MAX_GROUPS
                     or tokens[j - 1].closes or not tokens[j].can_continue):
                 break
             j += 1

@@ -118,8 +118,15 @@ def normalise(text: str) -> str:
 def decode(data: bytes, name: str) -> str:
     """Decode a text layer: UTF-8 (with or without BOM), else Windows-1252 / Latin-1.
 
-    Raises :class:`InputFileError` for empty or binary files.
+    The fallback is per line, so a UTF-8 file with a few lines saved by an old
+    editor keeps its UTF-8 lines intact.  UTF-16 with a byte-order mark (Windows
+    "Unicode") is read too.  Raises :class:`InputFileError` for empty or binary files.
     """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            raise InputFileError(f"{name}: starts like UTF-16 text but is not valid UTF-16") from None
     if not data.strip():
         raise InputFileError(f"{name}: the file is empty")
     if b"\x00" in data[:4096] or data.startswith(b"%PDF"):
@@ -128,11 +135,18 @@ def decode(data: bytes, name: str) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
+        text = "".join(_decode_line(raw) for raw in data.removeprefix(b"\xef\xbb\xbf").splitlines(keepends=True))
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > max(10, len(text) // 200):
         raise InputFileError(f"{name}: holds binary data, not text")
     return text
+
+
+def _decode_line(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
 
 
 def _is_running_header(text: str) -> bool:
@@ -158,7 +172,7 @@ def lines_from_text(raw_lines: Sequence[str], *, first_number: int = 1) -> tuple
         number = first_number + offset
         if "\f" in raw:
             page = (page or 1) + raw.count("\f")
-            raw = raw.replace("\f", " ")
+            raw = raw.replace("\f", "")
         text = normalise(raw).rstrip()
         if not text.strip():
             continue
