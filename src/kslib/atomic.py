@@ -22,8 +22,11 @@ from .errors import OutputError
 def atomic_write(path: str | Path, write: Callable[[Path], None]) -> Path:
     """Call ``write(tmp)`` on a temp path beside ``path``, then rename it into place."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise _output_error(path.parent, exc) from None
     os.close(fd)
     tmp_path = Path(tmp)
     try:
@@ -53,8 +56,11 @@ class Staging:
 
     def __init__(self, target: str | Path):
         self.target = Path(target)
-        self.target.parent.mkdir(parents=True, exist_ok=True)
-        self.path = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.staging.", dir=self.target.parent))
+        try:
+            self.target.parent.mkdir(parents=True, exist_ok=True)
+            self.path = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.staging.", dir=self.target.parent))
+        except OSError as exc:
+            raise _output_error(self.target.parent, exc) from None
 
     def __enter__(self) -> "Staging":
         return self
@@ -63,16 +69,38 @@ class Staging:
         shutil.rmtree(self.path, ignore_errors=True)
 
     def commit(self) -> list[Path]:
-        """Move every staged file into the target folder (each move atomic)."""
-        self.target.mkdir(parents=True, exist_ok=True)
-        moved = []
-        for item in sorted(self.path.rglob("*")):
-            if item.is_file():
-                dest = self.target / item.relative_to(self.path)
+        """Move every staged file into the target folder (each move atomic).
+
+        Files it replaces are kept aside until all moves succeeded; if one move
+        fails, the moves already made are undone, so the target holds either the
+        whole new set or the whole old one (never a mix), and :class:`OutputError`
+        is raised.
+        """
+        staged = [p for p in sorted(self.path.rglob("*")) if p.is_file()]
+        backup = Path(tempfile.mkdtemp(prefix=".backup.", dir=self.path))
+        done: list[tuple[Path, Path | None]] = []   # (dest, its old version kept aside, or None)
+        try:
+            self.target.mkdir(parents=True, exist_ok=True)
+            for item in staged:
+                rel = item.relative_to(self.path)
+                dest = self.target / rel
                 dest.parent.mkdir(parents=True, exist_ok=True)
+                old: Path | None = None
+                if dest.exists():
+                    old = backup / rel
+                    old.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(dest, old)
+                done.append((dest, old))
                 os.replace(item, dest)
-                moved.append(dest)
-        return moved
+        except OSError as exc:
+            for dest, old in reversed(done):
+                with contextlib.suppress(OSError):
+                    if old is not None:
+                        os.replace(old, dest)
+                    else:
+                        dest.unlink(missing_ok=True)
+            raise _output_error(self.target, exc) from None
+        return [dest for dest, _ in done]
 
 
 @contextlib.contextmanager
@@ -81,9 +109,12 @@ def exclusive(folder: str | Path, *, what: str = "run") -> Iterator[Path]:
     import fcntl
 
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
     lock_path = folder / ".kslib.lock"
-    handle = open(lock_path, "a+")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle = open(lock_path, "a+")
+    except OSError as exc:
+        raise _output_error(folder, exc) from None
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -94,3 +125,8 @@ def exclusive(folder: str | Path, *, what: str = "run") -> Iterator[Path]:
         yield lock_path
     finally:
         handle.close()
+
+
+def _output_error(folder: Path, exc: OSError) -> OutputError:
+    """One line naming the output folder and what the OS said."""
+    return OutputError(f"{folder}: cannot write outputs there ({exc.strerror or exc})")

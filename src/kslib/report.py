@@ -139,4 +139,6 @@ def read_report(path: str | Path, *, overrides: str | Path | None = None) -> Rep
     path = Path(path)
     if overrides is None and (path.parent / "status_overrides.csv").exists():
         overrides = path.parent / "status_overrides.csv"
+    if overrides is not None and not Path(overrides).is_file():
+        raise InputFileError(f"{overrides}: no such overrides file")
     return Report(read_source(path), overrides=overrides)
