@@ -1,0 +1,38 @@
+"""The audit: every arithmetic relation the report implies, checked.
+
+``run_checks(report)`` returns the ``checks`` frame (columns
+``check,severity,table,row,expected,found,message,location`` plus ``line`` and
+``page``); ``summarise(frame)`` writes it for a terminal.  Checks:
+
+- ``row_deviation``, ``row_change``: a financial table row's deviation and change columns;
+- ``column_total``: the total row against the sum of the rows;
+- ``subtotal``: income-statement subtotals (previous subtotal + rows since);
+- ``net_cost``, ``net_budget``, ``net_result``: the header's net cost and the tables against each other;
+- ``budget_claim``: the prose's "överskott med 336 tkr" against the table row;
+- ``labour_*``: labour-market figures (shares that add up, counts against shares, figures stated twice);
+- ``goal_count``: "två av målen uppfylls" against the parsed goals (only when the goals tables exist).
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from .findings import CHECK_COLUMNS, Finding, frame
+from .summary import summarise
+
+__all__ = ["run_checks", "summarise", "CHECK_COLUMNS", "Finding"]
+
+
+def run_checks(report) -> pd.DataFrame:
+    """Audit a :class:`~kslib.report.Report`; one row per relation checked."""
+    from .claims import check_claims
+    from .financial import check_financial, tables_of
+    from .goals import check_goals
+    from .percentages import check_labour_market
+
+    findings: list[Finding] = []
+    findings += check_financial(report)
+    _, dr = tables_of(report)
+    findings += check_claims(report, dr)
+    findings += check_labour_market(report)
+    findings += check_goals(report)
+    return frame(findings)

@@ -1,0 +1,259 @@
+"""Arithmetic of the financial tables: row identities, column totals, subtotals, the header's net cost.
+
+Every relation is derived from the table's own structure: its columns (outcome,
+budget, deviation in the table's sign convention, change between two years),
+its total row, and — in an income statement — the labels of its subtotal rows
+("... nettokostnader", "Resultat efter ...", "Årets resultat"), each of which is
+the previous subtotal plus the rows printed since.
+"""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from ..fmt import format_number
+from ..report import Report
+from ..tables.columns import Column
+from ..tables.financial import DRIFTREDOVISNING, RESULTATRAKNING, FinancialTable, find_table
+from .findings import Finding, at, grade
+
+_SUBTOTAL = re.compile(r"nettokostnad|nettointäkt|resultat|^summa\b|^netto\b", re.IGNORECASE)
+_FINAL_RESULT = re.compile(r"årets\s+resultat", re.IGNORECASE)
+_LOOSE = 5.0          # a difference up to 5 x the rounding tolerance is a warning, beyond it an error
+
+
+def _fmt(value: float | None, unit: str = "tkr") -> str:
+    if value is None:
+        return "–"
+    decimals = 0 if float(value).is_integer() else 1
+    text = format_number(value, decimals=decimals)
+    return f"{text} {unit}" if unit else text
+
+
+def _row_name(row) -> str:
+    return f"{row.code} {row.label}" if row.code else row.label
+
+
+def _tolerance(table: FinancialTable) -> float:
+    decimals = max((len(t.dec_part) for r in table.rows for t in r.tokens), default=0)
+    return 2.0 * 10 ** -decimals
+
+
+def _unit(table: FinancialTable) -> str:
+    return table.rows[0].unit if table.rows else "tkr"
+
+
+def _col_name(col: Column) -> str:
+    names = {"outcome": "Utfall", "budget": "Budget", "deviation": "Avvikelse", "change": "Förändring",
+             "forecast": "Prognos"}
+    if col.measure == "change" and col.base_year:
+        return f"Förändring {col.year}/{col.base_year}"
+    return f"{names.get(col.measure, col.measure)} {col.year or ''}".strip()
+
+
+def cost_sign(table: FinancialTable) -> int:
+    """+1 when the table prints net costs as positive figures (driftredovisning), -1 when negative."""
+    idx = next((k for k, c in enumerate(table.columns) if c.measure == "outcome"), None)
+    if idx is None:
+        return 1
+    totals = [r for r in table.rows if r.total] or table.rows
+    values = [r.chosen.values[idx] for r in totals if r.chosen.values[idx] is not None]
+    return -1 if values and sum(values) < 0 else 1
+
+
+def surplus_of(table: FinancialTable, row, year: int | None) -> float | None:
+    """A row's deviation from budget in ``year`` as a surplus (positive = better than budget)."""
+    idx = {(c.measure, c.year): k for k, c in enumerate(table.columns)}
+    v = row.chosen.values
+    d, o, b = idx.get(("deviation", year)), idx.get(("outcome", year)), idx.get(("budget", year))
+    sign = cost_sign(table)
+    if d is not None and v[d] is not None:
+        return v[d] * table.deviation_sign * sign
+    if o is not None and b is not None and v[o] is not None and v[b] is not None:
+        return (v[b] - v[o]) * sign
+    return None
+
+
+# --------------------------------------------------------------------------- row identities
+
+def row_identities(table: FinancialTable) -> list[Finding]:
+    """Deviation = budget − outcome (in the table's convention); change = this year − the base year."""
+    name = table.spec.name
+    tol = _tolerance(table)
+    unit = _unit(table)
+    idx = {(c.measure, c.year): k for k, c in enumerate(table.columns)}
+    out: list[Finding] = []
+    for row in table.rows:
+        v = row.chosen.values
+        for k, col in enumerate(table.columns):
+            if v[k] is None:
+                continue
+            if col.measure == "deviation":
+                o, b = idx.get(("outcome", col.year)), idx.get(("budget", col.year))
+                if o is None or b is None or v[o] is None or v[b] is None:
+                    continue
+                expected = table.deviation_sign * (v[b] - v[o])
+                how = "budget − utfall" if table.deviation_sign > 0 else "utfall − budget"
+                check = "row_deviation"
+            elif col.measure == "change" and col.base_year:
+                a, b0 = idx.get(("outcome", col.year)), idx.get(("outcome", col.base_year))
+                if a is None or b0 is None or v[a] is None or v[b0] is None:
+                    continue
+                expected = v[a] - v[b0]
+                how = f"utfall {col.year} − utfall {col.base_year}"
+                check = "row_change"
+            else:
+                continue
+            sev = grade(v[k] - expected, tol, _LOOSE * tol)
+            verdict = "stämmer med" if sev == "info" else "avviker från"
+            out.append(Finding(
+                check, sev, name, _row_name(row), expected, v[k],
+                f"{_col_name(col)} på raden {_row_name(row)} ({_fmt(v[k], unit)}) {verdict} {how} "
+                f"({_fmt(expected, unit)})", **at(row.lines[-1])))
+    return out
+
+
+# --------------------------------------------------------------------------- totals and subtotals
+
+def column_totals(table: FinancialTable) -> list[Finding]:
+    """The total row equals the sum of the rows above it, column by column."""
+    totals = [r for r in table.rows if r.total]
+    body = [r for r in table.rows if not r.total]
+    if len(totals) != 1 or not body:
+        return []
+    total = totals[0]
+    tol = max(_tolerance(table), _tolerance(table) / 4 * len(body))
+    unit = _unit(table)
+    out: list[Finding] = []
+    for k, col in enumerate(table.columns):
+        t = total.chosen.values[k]
+        vals = [r.chosen.values[k] for r in body if r.chosen.values[k] is not None]
+        if t is None or not vals:
+            continue
+        s = sum(vals)
+        sev = grade(s - t, tol, _LOOSE * tol)
+        verdict = "stämmer med" if sev == "info" else "avviker från"
+        out.append(Finding(
+            "column_total", sev, table.spec.name, total.label, s, t,
+            f"{_col_name(col)}: summan av raderna ({_fmt(s, unit)}) {verdict} {total.label} ({_fmt(t, unit)})",
+            **at(total.lines[-1])))
+    return out
+
+
+def subtotals(table: FinancialTable) -> list[Finding]:
+    """Each subtotal row ("... nettokostnader", "Resultat ...") = previous subtotal + rows since it."""
+    tol = _tolerance(table)
+    unit = _unit(table)
+    out: list[Finding] = []
+    previous = None
+    pending: list = []
+    for row in table.rows:
+        if row.total or not _SUBTOTAL.search(row.label):
+            pending.append(row)
+            continue
+        parts = ([previous] if previous is not None else []) + pending
+        if parts and (previous is not None or len(pending) >= 2):
+            names = " + ".join(p.label for p in parts)
+            for k, col in enumerate(table.columns):
+                found = row.chosen.values[k]
+                if found is None:
+                    continue
+                vals = [p.chosen.values[k] for p in parts]
+                derived = col.measure in ("deviation", "change")
+                if any(v is None for v in vals) and not derived:
+                    continue
+                expected = sum(v or 0.0 for v in vals)
+                sev = grade(found - expected, tol * len(parts), _LOOSE * tol * len(parts))
+                verdict = "stämmer med" if sev == "info" else "avviker från"
+                out.append(Finding(
+                    "subtotal", sev, table.spec.name, row.label, expected, found,
+                    f"{_col_name(col)}: {row.label} ({_fmt(found, unit)}) {verdict} {names} ({_fmt(expected, unit)})",
+                    **at(row.lines[-1])))
+        previous, pending = row, []
+    return out
+
+
+def net_cost_subtotal(table: FinancialTable):
+    """The income statement's net cost: the subtotal just before "Årets resultat" (None if absent)."""
+    subs = [r for r in table.rows if _SUBTOTAL.search(r.label)]
+    finals = [k for k, r in enumerate(subs) if _FINAL_RESULT.search(r.label)]
+    if not finals or finals[-1] == 0:
+        return None, None
+    return subs[finals[-1] - 1], subs[finals[-1]]
+
+
+def _value(table: FinancialTable, row, measure: str, year: int | None) -> float | None:
+    for k, c in enumerate(table.columns):
+        if c.measure == measure and c.year == year:
+            return row.chosen.values[k]
+    return None
+
+
+def net_cost(report: Report, rr: FinancialTable | None, dr: FinancialTable | None) -> list[Finding]:
+    """The header's net cost against the driftredovisning total and the income statement."""
+    year = report.year
+    header = report.meta.net_cost_tkr
+    out: list[Finding] = []
+    total = next((r for r in dr.rows if r.total), None) if dr else None
+    net, final = net_cost_subtotal(rr) if rr else (None, None)
+
+    def compare(check, table, row, expected, found, what, line):
+        if expected is None or found is None:
+            return
+        sev = grade(found - expected, 2.0, 2.0 * _LOOSE)
+        verdict = "stämmer med" if sev == "info" else "avviker från"
+        out.append(Finding(check, sev, table, row, expected, found,
+                           f"{what} ({_fmt(found)}) {verdict} nettokostnaden i sidhuvudet ({_fmt(expected)})", **at(line)))
+
+    if header is not None and total is not None:
+        v = _value(dr, total, "outcome", year)
+        compare("net_cost", dr.spec.name, total.label, header, None if v is None else abs(v),
+                f"Driftredovisningens {total.label} utfall {year}", total.lines[-1])
+    if header is not None and net is not None:
+        v = _value(rr, net, "outcome", year)
+        compare("net_cost", rr.spec.name, net.label, header, None if v is None else abs(v),
+                f"Resultaträkningens {net.label} {year}", net.lines[-1])
+    if total is not None and net is not None:
+        b_dr, b_rr = _value(dr, total, "budget", year), _value(rr, net, "budget", year)
+        if b_dr is not None and b_rr is not None:
+            out.append(_pair("net_budget", rr.spec.name, net.label, abs(b_dr), abs(b_rr),
+                             f"Resultaträkningens budget för {net.label} ({_fmt(abs(b_rr))})",
+                             f"driftredovisningens budget {total.label} ({_fmt(abs(b_dr))})", net.lines[-1]))
+    if total is not None and final is not None:
+        s_dr, r_rr = surplus_of(dr, total, year), _value(rr, final, "outcome", year)
+        if s_dr is not None and r_rr is not None:
+            out.append(_pair("net_result", rr.spec.name, final.label, s_dr, r_rr,
+                             f"{final.label} ({_fmt(r_rr)})",
+                             f"driftredovisningens avvikelse {total.label} ({_fmt(s_dr)})", final.lines[-1]))
+    return out
+
+
+def _pair(check, table, row, expected, found, what, against, line) -> Finding:
+    sev = grade(found - expected, 2.0, 2.0 * _LOOSE)
+    verdict = "stämmer med" if sev == "info" else "avviker från"
+    return Finding(check, sev, table, row, expected, found, f"{what} {verdict} {against}", **at(line))
+
+
+def tables_of(report: Report) -> tuple[FinancialTable | None, FinancialTable | None]:
+    """(resultaträkning, driftredovisning) as located and split tables."""
+    return (find_table(report.source, RESULTATRAKNING, year=report.year),
+            find_table(report.source, DRIFTREDOVISNING, year=report.year))
+
+
+def check_financial(report: Report) -> list[Finding]:
+    """Every arithmetic relation of the income statement and the operating accounts."""
+    rr, dr = tables_of(report)
+    out: list[Finding] = []
+    for table in (rr, dr):
+        if table is None or not table.rows or table.spec.series:
+            continue
+        out += row_identities(table)
+        out += column_totals(table)
+        if not any(r.total for r in table.rows):
+            out += subtotals(table)
+    out += net_cost(report, rr, dr)
+    return out
+
+
+__all__: Sequence[str] = ["check_financial", "surplus_of", "cost_sign", "tables_of", "row_identities",
+                          "column_totals", "subtotals", "net_cost"]
