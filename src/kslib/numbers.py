@@ -95,24 +95,27 @@ class Token:
     footnote: str = ""
     percent: bool = False
     gap_before: bool = False      # two or more spaces (a likely empty cell) stood before it
+    note: str = ""                # a text cell ("Ej aktuellt", "ung 116 000"): a cell of its own, value NA
 
     @property
     def can_start(self) -> bool:
         """A figure never starts with a leading zero (``042`` is a thousands group)."""
-        return self.int_part == "0" or not self.int_part.startswith("0")
+        return bool(self.note) or self.int_part == "0" or not self.int_part.startswith("0")
 
     @property
     def can_continue(self) -> bool:
         """Could this token be a thousands group of the figure before it?"""
-        return not self.signed and len(self.int_part) == 3
+        return not self.signed and not self.note and len(self.int_part) == 3
 
     @property
     def closes(self) -> bool:
-        """Nothing can follow in the same figure after a decimal part, a footnote or ``%``."""
-        return bool(self.dec_part or self.footnote or self.percent)
+        """Nothing can follow in the same figure after a decimal part, a footnote, ``%`` or a note."""
+        return bool(self.dec_part or self.footnote or self.percent or self.note)
 
     @property
     def text(self) -> str:
+        if self.note:
+            return self.note
         sign = "-" if self.negative else ""
         dec = f",{self.dec_part}" if self.dec_part else ""
         return f"{sign}{self.int_part}{dec}{self.footnote}{'%' if self.percent else ''}"
@@ -186,13 +189,18 @@ class Figure:
     first_token: int = 0
     gap_before: bool = False
     inner_gaps: int = 0      # double spaces inside the figure (unlikely: they mark columns)
+    note: str = ""           # a text cell: value is NaN and stands as blank (NA) in identities
 
     def __str__(self) -> str:
+        if self.note:
+            return repr(self.note)
         from .fmt import format_number
         return format_number(self.value, decimals=self.decimals, group=" ", minus="-") + self.footnote
 
 
 def _figure(tokens: Sequence[Token], first: int) -> Figure:
+    if tokens[0].note:
+        return Figure(math.nan, first_token=first, gap_before=tokens[0].gap_before, note=tokens[0].note)
     digits = "".join(t.int_part for t in tokens)
     dec = tokens[-1].dec_part
     value = float(f"{int(digits)}.{dec}") if dec else float(int(digits))
@@ -318,7 +326,7 @@ def split_row(
                 placed[c] = f
             if any(p is None and not ok for p, ok in zip(placed, blank_ok)):
                 continue
-            values = tuple(None if f is None else f.value for f in placed)
+            values = tuple(None if f is None or f.note else f.value for f in placed)
             sat, vio = [], []
             for ident in identities:
                 r = ident.residual(values)

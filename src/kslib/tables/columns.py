@@ -5,7 +5,11 @@ Headers wrap over several lines in a text layer ("Bokslut" / "2020" /
 returns one :class:`Column` per column.  Vocabulary covered: Bokslut / Utfall,
 Budget, Avvikelse / Budgetavvikelse / Avvikelse (mot) budget / Återstår,
 Prognos, Förändring, year pairs (``2020/2019``) as change columns, and bare years
-as one outcome column per year.
+as one outcome column per year (in either order).
+
+Where the PDF gives word positions, :func:`kslib.tables.positions.header_columns`
+groups the header words into cells by their x-extent and reads each cell with
+:func:`parse_cell`; the columns then carry their extent (``x0``, ``x1``).
 """
 from __future__ import annotations
 
@@ -14,14 +18,16 @@ from dataclasses import dataclass
 
 _MEASURE_WORDS = {
     "bokslut": "outcome", "utfall": "outcome", "utfall/bokslut": "outcome", "bokslut/utfall": "outcome",
-    "budget": "budget", "prognos": "forecast",
+    "budget": "budget", "prognos": "forecast", "helårsprognos": "forecast", "årsprognos": "forecast",
     "avvikelse": "deviation", "budgetavvikelse": "deviation", "återstår": "deviation", "avv": "deviation",
+    "prognosavvikelse": "deviation",
     "förändring": "change", "diff": "change", "differens": "change",
 }
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _YEAR_PAIR = re.compile(r"^((?:19|20)\d\d)\s*[/-]\s*((?:19|20)\d\d)$")
 # words that may stand in a header without starting a column
-_FILLER = {"mot", "tkr", "mnkr", "kr", "belopp", "år", "helår", "jmf", "jämfört", "med", "i", "*", "**"}
+_FILLER = {"mot", "tkr", "mnkr", "kr", "belopp", "år", "helår", "jmf", "jämfört", "med", "i", "*", "**",
+           "mkr"}
 
 
 @dataclass(frozen=True)
@@ -32,6 +38,12 @@ class Column:
     year: int | None             # the year the figure belongs to (change: the later year)
     base_year: int | None = None  # change columns: the earlier year
     label: str = ""              # header words as printed
+    x0: float | None = None      # PDF: the header cell's horizontal extent (points)
+    x1: float | None = None
+
+    @property
+    def centre(self) -> float | None:
+        return None if self.x0 is None or self.x1 is None else (self.x0 + self.x1) / 2
 
     @property
     def key(self) -> str:
@@ -91,4 +103,46 @@ def parse_header(words: list[str], *, default_year: int | None = None) -> list[C
         if year is None:
             year = budget_year or outcome_year or default_year
         out.append(Column(c["measure"], year, c["base"], c["label"]))
+    return out
+
+
+def parse_cell(words: list[str]) -> dict | None:
+    """One header cell's words (stacked or side by side) as one column, unresolved year.
+
+    ``["Avvikelse", "mot", "budget"]`` → deviation; ``["Bokslut", "2020/2019"]`` →
+    change 2020 over 2019; ``["2018"]`` → outcome 2018; ``["tkr"]`` → None.
+    Returns a dict ``measure, year, base, label`` (year None when the cell has none).
+    """
+    measures, years, pair = [], [], None
+    for raw in words:
+        w = raw.strip(",.:;()").lower()
+        if w in _MEASURE_WORDS:
+            measures.append(_MEASURE_WORDS[w])
+        elif _YEAR_PAIR.match(w):
+            pair = _YEAR_PAIR.match(w)
+        elif _YEAR.match(w):
+            years.append(int(w))
+    label = " ".join(words)
+    if pair:
+        later, earlier = sorted((int(pair.group(1)), int(pair.group(2))), reverse=True)
+        return {"measure": "change", "year": later, "base": earlier, "label": label}
+    if not measures and not years:
+        return None
+    if "deviation" in measures:
+        measure = "deviation"
+    elif "change" in measures:
+        measure = "change"
+    else:
+        measure = measures[0] if measures else "outcome"
+    return {"measure": measure, "year": years[0] if years else None, "base": None, "label": label}
+
+
+def resolve_years(cells: list[dict], *, default_year: int | None = None) -> list[Column]:
+    """Columns from parsed cells: a cell without a year takes the budget's, else the outcome's year."""
+    budget_year = next((c["year"] for c in cells if c["measure"] == "budget" and c["year"]), None)
+    outcome_year = next((c["year"] for c in cells if c["measure"] == "outcome" and c["year"]), None)
+    out = []
+    for c in cells:
+        year = c["year"] or budget_year or outcome_year or default_year
+        out.append(Column(c["measure"], year, c["base"], c["label"], c.get("x0"), c.get("x1")))
     return out
