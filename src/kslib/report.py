@@ -24,9 +24,15 @@ TABLE_READERS: dict[str, str] = {
     "resultatrakning": "kslib.tables.financial:read_resultatrakning",
     "driftredovisning": "kslib.tables.financial:read_driftredovisning",
     "nyckeltal": "kslib.tables.financial:read_nyckeltal",
+    "indicators": "kslib.tables.indicators:read_indicators",
+    "internal_control": "kslib.tables.internal_control:read_internal_control",
+    "action_plan": "kslib.tables.action_plan:read_action_plan",
 }
 # Readers that need other tables (the audit): f(report) -> DataFrame.
-REPORT_READERS: dict[str, str] = {}
+REPORT_READERS: dict[str, str] = {
+    "goals": "kslib.tables.goals:goals_for_report",
+    "goal_counts": "kslib.tables.goals:goal_counts_for_report",
+}
 
 
 def _load(spec: str) -> Callable:
