@@ -160,12 +160,13 @@ def _plumber_pages(data: bytes, name: str) -> Iterator[tuple[PageInfo, list[Char
         pdf = pdfplumber.open(io.BytesIO(data))
     except PDFPasswordIncorrect:
         raise PdfError(f"{name}: is encrypted (a password is needed to open it)") from None
-    except Exception as exc:  # pdfminer raises many kinds for broken files
-        kind = "PDFPasswordIncorrect" in type(exc).__name__ or "password" in str(exc).lower()
-        if kind:
+    except Exception as exc:  # pdfminer raises many kinds for broken files (pdfplumber wraps them)
+        causes = [exc, exc.__cause__, exc.__context__, *getattr(exc, "args", ())]
+        if any(isinstance(c, PDFPasswordIncorrect) or "password" in str(c).lower() for c in causes if c):
             raise PdfError(f"{name}: is encrypted (a password is needed to open it)") from None
-        detail = str(exc) or type(exc).__name__
-        if isinstance(exc, PDFSyntaxError):
+        inner = next((c for c in causes if isinstance(c, Exception) and c is not exc), None)
+        detail = str(inner or exc) or type(inner or exc).__name__
+        if isinstance(inner or exc, PDFSyntaxError):
             detail = f"syntax error: {detail}"
         raise PdfError(f"{name}: is not a valid PDF ({detail})") from None
     with pdf:

@@ -21,7 +21,7 @@ from .source import Word, _is_running_header, normalise
 WORD_GAP = 0.12       # a gap wider than this splits a word even without a space glyph
 COLUMN_GAP = 0.8      # a gap wider than this separates table cells: rendered as two spaces
 BASELINE_TOL = 0.35   # glyphs whose baselines differ by less than this share a line
-MARGIN = 0.12         # top/bottom share of the page where running headers and footers live
+MARGIN = 0.075        # top/bottom share of the page where running headers and footers live (A4: 63 pt)
 
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-–]\s*)?(?:sid(?:an|a)?\.?\s*)?\d{1,4}(?:\s*(?:\(\s*\d{1,4}\s*\)|(?:av|/)\s*\d{1,4}))?(?:\s*[-–])?\s*$",
@@ -134,8 +134,8 @@ def furniture_flags(pages: Sequence[tuple[float, list[VisualLine]]]) -> list[lis
     """
     margin_lines: list[list[int]] = []
     for height, lines in pages:
-        idx = [k for k, ln in enumerate(lines[:3]) if ln.bottom <= MARGIN * height * 1.5]
-        idx += [k for k, ln in enumerate(lines) if k >= len(lines) - 3 and ln.top >= (1 - MARGIN * 1.5) * height]
+        idx = [k for k, ln in enumerate(lines[:3]) if ln.bottom <= MARGIN * height]
+        idx += [k for k, ln in enumerate(lines) if k >= len(lines) - 3 and ln.top >= (1 - MARGIN) * height]
         margin_lines.append(sorted(set(idx)))
     counts: Counter[str] = Counter()
     for (height, lines), idx in zip(pages, margin_lines):
