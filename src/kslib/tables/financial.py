@@ -142,8 +142,10 @@ def _caption_start(words: list[str]) -> int | None:
         return None
     if not all(is_header_word(w) for w in rest):
         return None
-    if not any(w.strip(",.:;()").lower() not in ("tkr", "mnkr", "kr", "mkr", "mot", "i", "med") and
-               not re.match(r"^(?:19|20)\d\d", w) for w in rest):
+    years = sum(bool(re.match(r"^(?:19|20)\d\d", w)) for w in rest)
+    measures = sum(w.strip(",.:;()").lower() not in ("tkr", "mnkr", "kr", "mkr", "mot", "i", "med", "*", "**")
+                   and not re.match(r"^(?:19|20)\d\d", w) for w in rest)
+    if not measures and years < 2:
         return None
     return k
 
