@@ -1,0 +1,499 @@
+"""The yearly render: execute the notebooks with papermill and export committee HTML.
+
+:func:`plan` checks everything that can be checked without a kernel (the
+notebooks exist, every parameter is declared and well typed, each year has a
+raw report) and returns one :class:`Job` per notebook and year.
+:func:`render` runs the jobs in a small pool of worker processes forked from
+this one (papermill and nbconvert are imported once, here).  Each worker
+executes its notebooks one after the other, exports the HTML in-process
+(:func:`export_html`: no code, embedded PNGs, no script or font from a
+network) and starts the kernel for its next notebook while it exports the
+current one.
+
+Outputs, per notebook, in ``reports/<year>/``:
+``<name>.ipynb`` (code and outputs) and ``<name>.html`` when it succeeded;
+``<name>.failed.ipynb`` (the failing cell marked by papermill) when it did not,
+and then no ``<name>.html``/``<name>.ipynb`` from an earlier run is left
+behind to look current.  Every file is written atomically.
+"""
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import shutil
+import sys
+import tempfile
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterator, Sequence, TextIO
+
+from .atomic import atomic_write_text, exclusive
+from .errors import ParameterError, RenderError
+from .params import check_parameters, declared_parameters, document_subtitle, find_project_root, find_raw_report
+
+NOTEBOOKS = ("ekonomi", "arbetsmarknad", "maluppfyllelse")
+SUBJECTS = {"ekonomi": "Ekonomisk analys", "arbetsmarknad": "Arbetsmarknad", "maluppfyllelse": "Måluppfyllelse"}
+KERNEL_NAME = "python3"
+DEFAULT_WORKERS = 2
+# Imported by a warm kernel before its notebook arrives (module imports only: no state the notebook sees).
+WARM_IMPORTS = "import pandas, kslib, kslib.charts, kslib.commentary, kslib.tables_display, kslib.params"
+
+_TEMPLATE = r"""{%- extends 'index.html.j2' -%}
+{%- block html_head_js -%}{%- endblock html_head_js -%}
+{%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+{% block extra_css %}
+<style type="text/css">
+  body.jp-Notebook { max-width: 60rem; margin: 0 auto; padding: 1.5rem 1.5rem 3rem; }
+  .jp-RenderedHTMLCommon { font-size: 15px; line-height: 1.5; }
+  .jp-RenderedHTMLCommon table { font-size: 13px; }
+  .jp-RenderedImage img { max-width: 100%; height: auto; }
+  .jp-OutputArea-output pre { white-space: pre-wrap; }
+  @media print {
+    body.jp-Notebook { max-width: none; padding: 0; }
+    .jp-Cell, table, img { break-inside: avoid; page-break-inside: avoid; }
+    h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+  }
+</style>
+{% endblock extra_css %}
+"""
+_NETWORK = re.compile(r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.IGNORECASE)
+_CSS_NETWORK = re.compile(r"""@import\s+url\(\s*["']?(?:https?:)?//|url\(\s*["']?https?://""", re.IGNORECASE)
+
+
+# --------------------------------------------------------------------------- planning
+
+@dataclass(frozen=True)
+class Job:
+    """One notebook for one year."""
+
+    name: str
+    year: int
+    notebook: Path
+    parameters: dict[str, Any]
+    out_dir: Path
+    cwd: Path
+    title: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.year} {self.name}"
+
+    @property
+    def ipynb(self) -> Path:
+        return self.out_dir / f"{self.name}.ipynb"
+
+    @property
+    def html(self) -> Path:
+        return self.out_dir / f"{self.name}.html"
+
+    @property
+    def failed(self) -> Path:
+        return self.out_dir / f"{self.name}.failed.ipynb"
+
+
+@dataclass
+class JobResult:
+    job: Job
+    ok: bool
+    seconds: float
+    written: list[Path] = field(default_factory=list)
+    error: str | None = None
+
+
+def notebooks_dir(root: Path) -> Path:
+    """``<root>/notebooks``, else the notebooks of the kslib checkout this module belongs to."""
+    here = root / "notebooks"
+    if here.is_dir():
+        return here
+    checkout = Path(__file__).resolve().parents[2] / "notebooks"
+    return checkout if checkout.is_dir() else here
+
+
+def plan(years: Sequence[int], *, notebooks: Sequence[str] | None = None,
+         parameters: dict[str, Any] | None = None, root: str | Path | None = None,
+         out_root: str | Path | None = None, notebook_dir: str | Path | None = None) -> list[Job]:
+    """Check every input and return the jobs; raises :class:`ParameterError` before any kernel starts."""
+    from .report import read_report
+
+    root = Path(root).resolve() if root is not None else find_project_root()
+    nb_dir = Path(notebook_dir) if notebook_dir is not None else notebooks_dir(root)
+    out_root = Path(out_root) if out_root is not None else root / "reports"
+    parameters = dict(parameters or {})
+    if not years:
+        raise ParameterError("no year to render (give --year or --years, or 'years:' in the parameter file)")
+    if len(set(years)) != len(years):
+        raise ParameterError(f"a year is given twice: {list(years)}")
+    for y in years:
+        if isinstance(y, bool) or not isinstance(y, int) or not 1900 < y < 2200:
+            raise ParameterError(f"not a year: {y!r}")
+    if "year" in parameters:
+        raise ParameterError("parameter 'year' is set by --year/--years, not as a notebook parameter")
+    if "raw_path" in parameters and len(years) > 1:
+        raise ParameterError("parameter 'raw_path' names one report; it cannot be used with several years")
+    names = list(notebooks) if notebooks else list(NOTEBOOKS)
+    declared: dict[str, dict] = {}
+    for name in names:
+        path = nb_dir / f"{name}.ipynb"
+        if not path.is_file():
+            known = ", ".join(sorted(p.stem for p in nb_dir.glob("*.ipynb"))) or "none"
+            raise ParameterError(f"{path}: no such notebook (known: {known})")
+        declared[name] = declared_parameters(path)
+    every = {p for d in declared.values() for p in d}
+    for key in parameters:
+        if key not in every:
+            raise ParameterError(f"unknown parameter {key!r} (the notebooks declare: {', '.join(sorted(every))})")
+    raw_given = parameters.pop("raw_path", "")
+    jobs: list[Job] = []
+    for year in years:
+        if raw_given:
+            raw = Path(raw_given)
+            raw = raw if raw.is_absolute() else root / raw
+            if not raw.is_file():
+                raise ParameterError(f"{raw}: raw report not found (parameter raw_path)")
+        else:
+            raw = find_raw_report(year, raw_root=root / "data" / "raw")
+        meta = read_report(raw).meta
+        for name in names:
+            mine = {k: v for k, v in parameters.items() if k in declared[name]}
+            values = check_parameters({**mine, "year": year, "raw_path": str(raw.resolve())}, declared[name],
+                                      where=f"{name}.ipynb")
+            board = values.get("board") or meta.board
+            municipality = values.get("municipality") or meta.municipality
+            title = f"{SUBJECTS.get(name, name.capitalize())} – {document_subtitle(board, municipality, year)}"
+            jobs.append(Job(name=name, year=year, notebook=(nb_dir / f"{name}.ipynb").resolve(),
+                            parameters=values, out_dir=(out_root / str(year)).resolve(), cwd=root, title=title))
+    return jobs
+
+
+# --------------------------------------------------------------------------- kernel
+
+@contextlib.contextmanager
+def venv_kernel() -> Iterator[Path]:
+    """A ``python3`` kernel spec running *this* interpreter, first on ``JUPYTER_PATH`` for the duration.
+
+    Works from a clean clone where only ``pip install -e .[test]`` ran, whatever
+    kernel specs the user has installed elsewhere: the kernel is always this
+    environment's Python, with kslib importable.
+    """
+    tmp = Path(tempfile.mkdtemp(prefix="kslib-kernel-"))
+    spec_dir = tmp / "kernels" / KERNEL_NAME
+    spec_dir.mkdir(parents=True)
+    spec = {"argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}",
+                     "--IPKernelApp.log_level=ERROR"],
+            "display_name": "Python 3 (ipykernel)", "language": "python",
+            "env": {"MPLBACKEND": "module://matplotlib_inline.backend_inline", "PYDEVD_DISABLE_FILE_VALIDATION": "1"},
+            "metadata": {"debugger": False}}
+    (spec_dir / "kernel.json").write_text(json.dumps(spec), encoding="utf-8")
+    old = os.environ.get("JUPYTER_PATH")
+    os.environ["JUPYTER_PATH"] = os.pathsep.join([str(tmp), *([old] if old else [])])
+    try:
+        yield spec_dir
+    finally:
+        if old is None:
+            os.environ.pop("JUPYTER_PATH", None)
+        else:
+            os.environ["JUPYTER_PATH"] = old
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+class WarmKernel:
+    """A kernel started ahead of its notebook, with the heavy modules already imported."""
+
+    def __init__(self, cwd: Path):
+        from jupyter_client.manager import AsyncKernelManager
+        from jupyter_core.utils import run_sync
+
+        self.km = AsyncKernelManager(kernel_name=KERNEL_NAME)
+        run_sync(self.km.start_kernel)(cwd=str(cwd))
+        kc = self.km.client()
+        kc.start_channels()
+        kc.execute(WARM_IMPORTS, silent=True, store_history=False)
+        self._kc = kc
+
+    def release(self):
+        """Hand the kernel manager to a notebook client (our own client is closed)."""
+        with contextlib.suppress(Exception):
+            self._kc.stop_channels()
+        return self.km
+
+    def shutdown(self) -> None:
+        from jupyter_core.utils import run_sync
+
+        with contextlib.suppress(Exception):
+            self._kc.stop_channels()
+        with contextlib.suppress(Exception):
+            run_sync(self.km.shutdown_kernel)(now=True)
+
+
+# --------------------------------------------------------------------------- one notebook
+
+def export_html(nb, *, title: str) -> str:
+    """Committee HTML: no code cells or prompts, images embedded, nothing loaded from a network."""
+    import copy
+
+    from jinja2 import DictLoader
+    from nbconvert import HTMLExporter
+
+    nb = copy.deepcopy(nb)
+    nb.metadata["title"] = title
+    for cell in nb.cells:
+        if cell.get("cell_type") == "code":
+            cell.outputs = [o for o in cell.get("outputs", [])
+                            if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+    exporter = HTMLExporter(template_name="lab", template_file="kslib_index.html.j2",
+                            extra_loaders=[DictLoader({"kslib_index.html.j2": _TEMPLATE})],
+                            exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+                            exclude_anchor_links=True, embed_images=True)
+    html, _ = exporter.from_notebook_node(nb, resources={"language_code": "sv"})
+    check_offline(html, where=title)
+    return html
+
+
+def check_offline(html: str, *, where: str = "HTML") -> None:
+    """RenderError if the HTML would load a script, style, font or image from a network."""
+    for rx in (_NETWORK, _CSS_NETWORK):
+        m = rx.search(html)
+        if m:
+            raise RenderError(f"{where}: the HTML would load from a network: {m.group(0)[:80]!r}")
+
+
+def _cell_error(exc: BaseException) -> str:
+    ename = getattr(exc, "ename", type(exc).__name__)
+    evalue = str(getattr(exc, "evalue", exc)).strip().splitlines()
+    evalue = evalue[-1] if evalue else ""
+    if getattr(exc, "exec_count", None) is not None:
+        return f"cell In [{exc.exec_count}] failed: {ename}: {evalue}"
+    return f"{ename}: {evalue}"
+
+
+def run_job(job: Job, *, km=None, on_cell: Callable[[int, int], None] | None = None,
+            before_export: Callable[[], None] | None = None) -> JobResult:
+    """Execute one notebook and write its outputs (in this process)."""
+    import nbformat
+    import papermill as pm
+
+    start = time.perf_counter()
+    job.out_dir.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{job.name}.", suffix=".running.ipynb", dir=job.out_dir)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    extra: dict[str, Any] = {}
+    if km is not None:
+        extra["km"] = km
+    if on_cell is not None:
+        total = [0]
+
+        def _start(notebook, **_):
+            total[0] = sum(1 for c in notebook.cells if c.cell_type == "code")
+
+        def _done(cell, cell_index, **_):
+            on_cell(cell_index, total[0])
+
+        extra.update(on_notebook_start=_start, on_cell_executed=_done)
+    try:
+        try:
+            nb = pm.execute_notebook(str(job.notebook), str(tmp), parameters=job.parameters,
+                                     kernel_name=KERNEL_NAME, cwd=str(job.cwd), progress_bar=False,
+                                     log_output=False, request_save_on_cell_execute=False, **extra)
+        except Exception as exc:  # papermill wrote the notebook with the failing cell marked
+            message = _cell_error(exc)
+            return _fail(job, tmp, start, message)
+        if before_export is not None:
+            before_export()
+        try:
+            html = export_html(nb, title=job.title)
+        except Exception as exc:
+            return _fail(job, tmp, start, f"HTML export failed: {type(exc).__name__}: {exc}")
+        nb.metadata["title"] = job.title
+        written = [_replace(tmp, job.ipynb, lambda p: nbformat.write(nb, str(p))),
+                   atomic_write_text(job.html, html)]
+        job.failed.unlink(missing_ok=True)
+        return JobResult(job, True, time.perf_counter() - start, written)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _replace(tmp: Path, target: Path, write: Callable[[Path], None]) -> Path:
+    write(tmp)
+    os.chmod(tmp, 0o644)
+    os.replace(tmp, target)
+    return target
+
+
+def _fail(job: Job, tmp: Path, start: float, message: str) -> JobResult:
+    """Keep the executed notebook as ``<name>.failed.ipynb``; remove this notebook's older outputs."""
+    written = []
+    if tmp.exists() and tmp.stat().st_size:
+        written.append(_replace(tmp, job.failed, lambda p: None))
+    for stale in (job.html, job.ipynb):
+        stale.unlink(missing_ok=True)
+    where = job.failed.name if written else f"{job.name}.ipynb (nothing executed)"
+    return JobResult(job, False, time.perf_counter() - start, written, f"{where}: {message}")
+
+
+# --------------------------------------------------------------------------- workers
+
+def _worker(jobs: list[Job], queue, warm: bool) -> None:
+    """Run ``jobs`` in order; report progress and results on ``queue``."""
+    kernel: WarmKernel | None = None
+    try:
+        for i, job in enumerate(jobs):
+            queue.put(("start", job.label, None))
+            next_job = jobs[i + 1] if i + 1 < len(jobs) else None
+            holder: dict[str, WarmKernel | None] = {"next": None}
+
+            def warm_next(next_job=next_job, holder=holder):
+                if warm and next_job is not None:
+                    with contextlib.suppress(Exception):
+                        holder["next"] = WarmKernel(next_job.cwd)
+
+            km = kernel.release() if kernel is not None else None
+            try:
+                result = run_job(job, km=km, before_export=warm_next,
+                                 on_cell=lambda idx, n, label=job.label: queue.put(("cell", label, (idx, n))))
+            except Exception as exc:  # a bug in the pipeline itself: report it, keep going
+                result = JobResult(job, False, 0.0, [], f"internal error: {type(exc).__name__}: {exc}\n"
+                                                        + traceback.format_exc(limit=3))
+            finally:
+                if kernel is not None:
+                    kernel.shutdown()
+            kernel = holder["next"]
+            queue.put(("done", job.label, result))
+    finally:
+        if kernel is not None:
+            kernel.shutdown()
+
+
+def _assign(jobs: list[Job], workers: int) -> list[list[Job]]:
+    """Round-robin: job i to worker i mod n (the order given is kept within a worker)."""
+    lanes: list[list[Job]] = [[] for _ in range(min(workers, len(jobs)) or 1)]
+    for i, job in enumerate(jobs):
+        lanes[i % len(lanes)].append(job)
+    return [lane for lane in lanes if lane]
+
+
+class Progress:
+    """A live status line on a terminal; plain summary lines otherwise."""
+
+    def __init__(self, jobs: list[Job], stream: TextIO | None):
+        self.stream = stream
+        self.live = bool(stream is not None and hasattr(stream, "isatty") and stream.isatty())
+        self.state = {j.label: "waiting" for j in jobs}
+        self.total = len(jobs)
+        self.finished = 0
+
+    def _line(self) -> str:
+        parts = [f"{label}: {st}" for label, st in self.state.items() if st != "done"]
+        return f"[{self.finished}/{self.total}] " + " · ".join(parts)
+
+    def _draw(self) -> None:
+        if self.live:
+            line = self._line()
+            width = shutil.get_terminal_size((100, 20)).columns - 1
+            self.stream.write("\r\x1b[K" + line[:width])
+            self.stream.flush()
+
+    def event(self, kind: str, label: str, payload) -> None:
+        if self.stream is None:
+            return
+        if kind == "start":
+            self.state[label] = "starting kernel"
+        elif kind == "cell":
+            idx, n = payload
+            self.state[label] = f"cell {idx + 1}/{n}" if n else f"cell {idx + 1}"
+        elif kind == "done":
+            self.state[label] = "done"
+            self.finished += 1
+            if self.live:
+                self.stream.write("\r\x1b[K")
+            self.stream.write(summary_line(payload) + "\n")
+            self.stream.flush()
+        self._draw()
+
+    def close(self) -> None:
+        if self.live and self.stream is not None:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+
+def summary_line(result: JobResult) -> str:
+    job = result.job
+    if result.ok:
+        return f"ok      {job.label:<24} {result.seconds:6.1f} s  {job.html}"
+    return f"FAILED  {job.label:<24} {result.seconds:6.1f} s  {result.error}"
+
+
+def render(jobs: list[Job], *, workers: int = DEFAULT_WORKERS, stream: TextIO | None = sys.stderr,
+           warm: bool = True) -> list[JobResult]:
+    """Run ``jobs`` in ``workers`` forked processes; returns one result per job, in the jobs' order.
+
+    Raises :class:`RenderError` (after every notebook has finished) when any failed.
+    """
+    import multiprocessing as mp
+
+    # Imported here, once, so that the forked workers share them.
+    import nbconvert  # noqa: F401
+    import papermill  # noqa: F401
+    from nbconvert import HTMLExporter  # noqa: F401
+
+    if not jobs:
+        return []
+    start = time.perf_counter()
+    progress = Progress(jobs, stream)
+    results: dict[str, JobResult] = {}
+    ctx = mp.get_context("fork")
+    with contextlib.ExitStack() as stack:
+        for out_dir in sorted({j.out_dir for j in jobs}):
+            stack.enter_context(exclusive(out_dir, what="render"))
+        stack.enter_context(venv_kernel())
+        queue = ctx.Queue()
+        procs = [ctx.Process(target=_worker, args=(lane, queue, warm), daemon=False)
+                 for lane in _assign(jobs, max(1, workers))]
+        lanes = {p: lane for p, lane in zip(procs, _assign(jobs, max(1, workers)))}
+        for p in procs:
+            p.start()
+        try:
+            while len(results) < len(jobs):
+                try:
+                    kind, label, payload = queue.get(timeout=0.5)
+                except Exception:  # queue.Empty: check for workers that died without a word
+                    for p, lane in lanes.items():
+                        if not p.is_alive() and p.exitcode not in (0, None):
+                            for job in lane:
+                                if job.label not in results:
+                                    res = JobResult(job, False, time.perf_counter() - start, [],
+                                                    f"worker process died (exit code {p.exitcode})")
+                                    results[job.label] = res
+                                    progress.event("done", job.label, res)
+                    continue
+                if kind == "done":
+                    results[label] = payload
+                progress.event(kind, label, payload)
+        finally:
+            for p in procs:
+                p.join(timeout=30)
+                if p.is_alive():
+                    p.terminate()
+            progress.close()
+    ordered = [results[j.label] for j in jobs]
+    failed = [r for r in ordered if not r.ok]
+    if stream is not None:
+        stream.write(f"{len(ordered)} notebook(s) in {time.perf_counter() - start:.1f} s: "
+                     f"{len(ordered) - len(failed)} ok, {len(failed)} failed\n")
+    if failed:
+        raise RenderError(f"{len(failed)} of {len(ordered)} notebooks failed: "
+                          + "; ".join(f"{r.job.label}: {r.error.splitlines()[0]}" for r in failed))
+    return ordered
+
+
+def render_years(years: Sequence[int], **options) -> list[JobResult]:
+    """:func:`plan` then :func:`render` (options of both, by keyword)."""
+    plan_keys = {"notebooks", "parameters", "root", "out_root", "notebook_dir"}
+    jobs = plan(years, **{k: v for k, v in options.items() if k in plan_keys})
+    return render(jobs, **{k: v for k, v in options.items() if k not in plan_keys})
