@@ -23,7 +23,9 @@ _TERMINAL = re.compile(r"[.!?:;]['\"”)]*$")
 _HEADING_MAX_CHARS = 60
 _HEADING_MAX_WORDS = 7
 # A sentence ends at . ! ? followed by a space and a capital letter, a bullet or a digit-less opener.
-_SENTENCE_END = re.compile(r"(?<=[.!?])['\"”)]*\s+(?=[A-ZÅÄÖÉ•])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])['\"”)]*\s+(?=[A-ZÅÄÖÉ•]|\d)")
+# a full stop after these short words is an abbreviation's ("prel. 8", "ca. 40", "nr. 2"), not an end
+_ABBREVIATION = re.compile(r"(?:^|[\s(])[A-Za-zÅÄÖåäö]{1,4}\.$")
 _CODE_HEADING = re.compile(r"^(?P<code>\d{1,6})\s+(?P<name>[^\d]*[A-Za-zÅÄÖåäöÉé][^\d]*)$")
 
 
@@ -106,6 +108,8 @@ class Paragraph:
         out: list[Sentence] = []
         pos = 0
         for m in _SENTENCE_END.finditer(self.text):
+            if self.text[m.end():m.end() + 1].isdigit() and _ABBREVIATION.search(self.text[:m.start()]):
+                continue
             out.append(Sentence(self.text[pos:m.start()].strip(), self, pos))
             pos = m.end()
         if pos < len(self.text):
