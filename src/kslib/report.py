@@ -24,6 +24,7 @@ TABLE_READERS: dict[str, str] = {
     "resultatrakning": "kslib.tables.financial:read_resultatrakning",
     "driftredovisning": "kslib.tables.financial:read_driftredovisning",
     "nyckeltal": "kslib.tables.financial:read_nyckeltal",
+    "labour_market": "kslib.prose.labour_market:read_labour_market",
     "indicators": "kslib.tables.indicators:read_indicators",
     "internal_control": "kslib.tables.internal_control:read_internal_control",
     "action_plan": "kslib.tables.action_plan:read_action_plan",
@@ -32,6 +33,7 @@ TABLE_READERS: dict[str, str] = {
 REPORT_READERS: dict[str, str] = {
     "goals": "kslib.tables.goals:goals_for_report",
     "goal_counts": "kslib.tables.goals:goal_counts_for_report",
+    "checks": "kslib.audit:run_checks",
 }
 
 
