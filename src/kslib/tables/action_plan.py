@@ -43,6 +43,11 @@ class _Item:
     lines: list[Line]
     texts: list[str]
 
+    @property
+    def lengths(self) -> list[int]:
+        """Printed line lengths (the first line with its item number: it shares the column's width)."""
+        return [len(ln.text.strip()) for ln in self.lines]
+
 
 def read_action_plan(source: Source, *, year: int | None = None,
                      warnings: list[ParseWarning] | None = None) -> pd.DataFrame:
@@ -56,7 +61,7 @@ def read_action_plan(source: Source, *, year: int | None = None,
     widths = _estimate_widths(items)
     rows = []
     for item in items:
-        ranked = _ranked_cuts(item.texts, widths)
+        ranked = _ranked_cuts(item.texts, widths, item.lengths)
         (cost, a, b), alternatives = ranked[0], ranked[1:]
         close = [(c, x, y) for c, x, y in alternatives if c - cost < 1.0]
         if close:
@@ -111,7 +116,8 @@ def _items(source: Source) -> list[_Item]:
 
 def _ends_table(text: str, last: _Item) -> bool:
     """A goal heading or another section after the last item ends the table."""
-    return bool(re.search(r"bidrag\s+till\s+KF[\s-]*mål|^Kommentar\s+till|^Uppföljning\s+av", text, re.I))
+    return bool(re.search(r"bidrag\s+till\s+KF[\s-]*mål", text, re.I)
+                or re.match(r"(?:Kommentar\s+till|Uppföljning\s+av)\b", text))
 
 
 def _sentence_end(text: str) -> bool:
@@ -127,30 +133,32 @@ def _first_word(text: str) -> int:
     return len(text.split()[0]) if text.split() else 0
 
 
-def _cell_cost(texts: list[str], width: float | None) -> float:
+def _cell_cost(texts: list[str], lengths: list[int], width: float | None) -> float:
     if not texts:
         return EMPTY
-    w = width if width is not None else max(len(t) for t in texts)
+    w = width if width is not None else max(lengths)
     cost = 0.0
     if not re.match(r"[\dA-ZÅÄÖ(•\-]", texts[0]):
         cost += LOWER_START
     if not _sentence_end(texts[-1]):
         cost += OPEN_END
-    for i, t in enumerate(texts):
-        if len(t) > w + 1:
+    for i, (t, n) in enumerate(zip(texts, lengths)):
+        if n > w + 1:
             cost += OVERFLOW
-        if i + 1 < len(texts) and len(t) + 1 + _first_word(texts[i + 1]) <= w - 2 and not _sentence_end(t):
+        if i + 1 < len(texts) and n + 1 + _first_word(texts[i + 1]) <= w - 2 and not _sentence_end(t):
             cost += EARLY_BREAK
     return cost
 
 
-def _ranked_cuts(texts: list[str], widths: tuple[float, float, float] | None) -> list[tuple[float, int, int]]:
+def _ranked_cuts(texts: list[str], widths: tuple[float, float, float] | None,
+                 lengths: list[int]) -> list[tuple[float, int, int]]:
     n = len(texts)
     ranked = []
     for a in range(1, n):
         for b in range(a + 1, n + 1):
-            cells = (texts[:a], texts[a:b], texts[b:])
-            cost = sum(_cell_cost(c, widths[k] if widths else None) for k, c in enumerate(cells))
+            spans = ((0, a), (a, b), (b, n))
+            cost = sum(_cell_cost(texts[s:e], lengths[s:e], widths[k] if widths else None)
+                       for k, (s, e) in enumerate(spans))
             ranked.append((cost, a, b))
     if not ranked:         # one line only: all decision
         ranked = [(EMPTY * 2, n, n)]
@@ -164,9 +172,9 @@ def _estimate_widths(items: list[_Item]) -> tuple[float, float, float] | None:
     for _ in range(3):
         cols: list[list[int]] = [[], [], []]
         for item in items:
-            _, a, b = _ranked_cuts(item.texts, widths)[0]
+            _, a, b = _ranked_cuts(item.texts, widths, item.lengths)[0]
             for k, (s, e) in enumerate(((0, a), (a, b), (b, len(item.texts)))):
-                cols[k].extend(len(t) for t in item.texts[s:e])
+                cols[k].extend(item.lengths[s:e])
         new = tuple(float(_robust_max(c)) if c else 0.0 for c in cols)
         if new == widths:
             break

@@ -1,0 +1,55 @@
+"""Follow-up of internal control: the real table checked item by item, and a modified copy."""
+from goal_templates import modified, real_source
+from kslib.tables.internal_control import COLUMNS, read_internal_control
+
+
+def test_real_items():
+    warnings = []
+    frame = read_internal_control(real_source(), year=2020, warnings=warnings)
+    assert list(frame.columns) == COLUMNS
+    got = [(r.item, r.owner, r.grade, r.assessment, r.line) for r in frame.itertuples()]
+    assert got == [
+        (1, "Kanslichef", "C", "Kvarstår till nästa år", 1636),
+        (2, "Kanslichef", "A", "Godkänd, avslutas", 1638),
+        (3, "Kanslichef", "C", "Kvarstår till nästa år", 1644),
+        (4, "Arbetsmarknads-enhetschef", "A", "Godkänd, avslutas", 1646),
+        (5, "Ekonomichef", "C", "Kvarstår till nästa år", 1658),
+        (6, "IT-chef", "C", "Kvarstår till nästa år", 1660),
+        (7, "Personalchef", "C", "Kvarstår till nästa år", 1662),
+    ]
+    assert frame.process[1] == "Rutin för hantering av avtal, bevakning av förnyelse/avslut av avtal."
+    assert frame.process[3] == ("Skapande av rutin kring intern och extern fakturering. Arbetsledare daterar, "
+                                "numrerar, och ID-sätter fakturaunderlaget. (AME)")
+    assert frame.process[0] == "Hantering av personuppgifter"
+    # comments are numbered 1, 1, 2, ..., 8 for items 1..7: attached by printed number, with warnings
+    assert frame.comment[0].startswith("Mätetal 2020 består av") and "individperspektiv" in frame.comment[0]
+    assert frame.comment[1] == "Arkivering av avtal görs enligt rutin."
+    assert frame.comment_line[1] == 1678
+    assert [w.code for w in warnings] == ["comment-numbering", "comment-unplaced"]
+
+
+def test_modified_template_other_grades_and_an_added_item():
+    source = modified(
+        ("1 Hantering av personuppgifter Kanslichef C. Kvarstår till nästa år",
+         "1 Hantering av personuppgifter och arkiv Kanslichef B. Delvis godkänd"),
+        ("7 Årlig arbetsmiljökontroll enligt rutin Personalchef C. Kvarstår till nästa år",
+         "7 Årlig arbetsmiljökontroll enligt rutin Personalchef A. Godkänd, avslutas \n\n"
+         "8 Kontroll av attester i \n\nsystemet \n\nEkonomichef \n\nD. Ej godkänd"),
+        ("\n1. Dagens mätning", "\n9. Dagens mätning"),
+    )
+    warnings = []
+    frame = read_internal_control(source, year=2020, warnings=warnings).set_index("item")
+    assert list(frame.index) == [1, 2, 3, 4, 5, 6, 7, 8]
+    assert (frame.loc[1, "process"], frame.loc[1, "grade"], frame.loc[1, "assessment"]) == \
+        ("Hantering av personuppgifter och arkiv", "B", "Delvis godkänd")
+    assert (frame.loc[7, "grade"], frame.loc[7, "assessment"]) == ("A", "Godkänd, avslutas")
+    assert (frame.loc[8, "process"], frame.loc[8, "owner"], frame.loc[8, "grade"], frame.loc[8, "assessment"]) == \
+        ("Kontroll av attester i systemet", "Ekonomichef", "D", "Ej godkänd")
+    assert frame.loc[8, "comment"].startswith("På grund av en systemuppdatering")
+    assert frame.loc[1, "comment"].startswith("Mätetal")
+
+
+def test_missing_section_warns():
+    warnings = []
+    frame = read_internal_control(modified(("Uppföljning av internkontroll", "Något annat")), warnings=warnings)
+    assert frame.empty and [w.code for w in warnings] == ["table-missing"]
