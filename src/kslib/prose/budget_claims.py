@@ -129,6 +129,9 @@ def _sections(paras: list[Paragraph], rows: pd.DataFrame) -> list[tuple[pd.Serie
             if p.code_heading:
                 row = _match_row(*p.code_heading, rows)
                 name = p.code_heading[1]
+            else:       # a heading with the area's name only
+                row = _match_row("", p.text.strip(), rows)
+                name = p.text.strip() if row is not None else ""
             out.append((row, name, []))
             continue
         out[-1][2].append(p)

@@ -160,13 +160,16 @@ def paragraphs(source: Source | Iterable[Line], *, start: int = 0, stop: int | N
             out.append(join_lines(current, bullet=current_bullet))
         current, current_bullet = [], False
 
-    for line in lines:
+    for k, line in enumerate(lines):
         text = line.text.strip()
         if not text:
             continue
         bullet = _bullet(text) is not None
-        # a programme heading ("162 Name") stands alone even after a line that lost its full stop
-        if is_heading_text(text) and (prev_ended or _CODE_HEADING.match(text)):
+        nxt = _strip_bullet(lines[k + 1].text) if k + 1 < len(lines) else ""
+        # a title is followed by a line that starts anew; a programme heading ("162 Name") stands alone
+        # even after a line that lost its full stop, and before a line that lost its capital
+        code = bool(_CODE_HEADING.match(text))
+        if is_heading_text(text) and ((prev_ended and not nxt[:1].islower()) or code):
             flush()
             out.append(join_lines([line], heading=True))
             prev_ended = True
