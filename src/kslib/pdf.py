@@ -25,7 +25,6 @@ or not a valid PDF.
 """
 from __future__ import annotations
 
-import ctypes
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -130,16 +129,24 @@ def _pdfium_pages(data: bytes, name: str) -> Iterator[tuple[PageInfo, list[Char]
             tp = textpage.raw
             chars: list[Char] = []
             rect = raw.FS_RECTF()
-            ox, oy = ctypes.c_double(), ctypes.c_double()
-            for i in range(raw.FPDFText_CountChars(tp)):
-                code = raw.FPDFText_GetUnicode(tp, i)
-                if code in (0, 0xFFFE, 0xFFFF) or code in (10, 13) or raw.FPDFText_IsGenerated(tp, i) == 1:
+            sizes: dict[float, float] = {}
+            count = raw.FPDFText_CountChars(tp)
+            # one call for the whole page's text (UTF-16LE, one unit per char index), then boxes per glyph
+            text = textpage.get_text_range(0, count) if count > 0 else ""
+            if len(text) != count:          # surrogate pairs or generated chars shifted the indices
+                text = "".join(chr(raw.FPDFText_GetUnicode(tp, i)) for i in range(count))
+            for i, ch in enumerate(text):
+                if ch.isspace() or ch in "\x00\ufffe\uffff":
                     continue
                 if not raw.FPDFText_GetLooseCharBox(tp, i, rect):
                     continue
-                raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
-                size = raw.FPDFText_GetFontSize(tp, i)
-                chars.append(Char(chr(code), rect.left, rect.right, height - oy.value, size))
+                # the loose box's height follows font and size: ask pdfium for the size once per height
+                key = rect.top - rect.bottom
+                size = sizes.get(key)
+                if size is None:
+                    size = sizes[key] = raw.FPDFText_GetFontSize(tp, i)
+                # the loose box spans the font's descent to ascent; the baseline sits ~0.2 em above its bottom
+                chars.append(Char(ch, rect.left, rect.right, height - rect.bottom - 0.2 * size, size))
             textpage.close()
             page.close()
             yield PageInfo(index + 1, width, height), chars

@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 from .source import Word, _is_running_header, normalise
 
@@ -29,8 +29,7 @@ _PAGE_NUMBER = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Char:
+class Char(NamedTuple):
     """One glyph: text, horizontal extent, baseline (points from the page top) and font size."""
 
     text: str
@@ -64,53 +63,54 @@ class VisualLine:
 
 def visual_lines(chars: Iterable[Char], page: int) -> list[VisualLine]:
     """Group a page's glyphs into lines (top to bottom) of words (left to right)."""
-    glyphs = [c for c in chars if c.text and c.size > 0 and c.x1 >= c.x0]
-    glyphs.sort(key=lambda c: (c.base, c.x0))
+    glyphs = [c for c in chars if c[0] and c[4] > 0 and c[2] >= c[1]]
+    glyphs.sort(key=_BASE_X0)
     rows: list[list[Char]] = []
+    ref_base = ref_size = None
     for c in glyphs:
-        if rows:
-            cur = rows[-1]
-            ref = cur[0]
-            if abs(c.base - ref.base) <= BASELINE_TOL * max(ref.size, c.size):
-                cur.append(c)
-                continue
-        rows.append([c])
+        if rows and abs(c[3] - ref_base) <= BASELINE_TOL * (ref_size if ref_size > c[4] else c[4]):
+            rows[-1].append(c)
+        else:
+            rows.append([c])
+            ref_base, ref_size = c[3], c[4]
     out = [_line(row, page) for row in rows]
     return [line for line in out if line.words]
 
 
+def _BASE_X0(c: Char) -> tuple[float, float]:
+    return (c[3], c[1])
+
+
+def _X0(c: Char) -> float:
+    return c[1]
+
+
 def _line(chars: list[Char], page: int) -> VisualLine:
-    chars = sorted(chars, key=lambda c: c.x0)
-    size = sorted(c.size for c in chars)[len(chars) // 2]
+    """Words of one line: glyphs (whitespace already dropped) split where the gap exceeds ``WORD_GAP`` em."""
+    chars.sort(key=_X0)
+    size = sorted(c[4] for c in chars)[len(chars) // 2]
+    word_gap, column_gap = WORD_GAP * size, COLUMN_GAP * size
     words: list[Word] = []
     wide: list[bool] = []
-    buf: list[Char] = []
+    start = 0
+    prev_x1 = chars[0][2]
     last_x1: float | None = None
-
-    def flush() -> None:
-        if not buf:
-            return
-        text = normalise("".join(c.text for c in buf))
-        gap = buf[0].x0 - last_x1 if last_x1 is not None else 0.0
-        words.append(Word(text, round(buf[0].x0, 2), round(buf[-1].x1, 2)))
-        wide.append(bool(words[:-1]) and gap > COLUMN_GAP * size)
-
-    prev: Char | None = None
-    for c in chars:
-        if c.text.isspace():
-            if buf:
-                flush()
-                last_x1 = buf[-1].x1
-                buf.clear()
-            continue
-        if buf and prev is not None and c.x0 - buf[-1].x1 > WORD_GAP * size:
-            flush()
-            last_x1 = buf[-1].x1
-            buf.clear()
-        buf.append(c)
-        prev = c
-    flush()
-    bases = [c.base for c in chars]
+    n = len(chars)
+    for k in range(1, n + 1):
+        if k < n:
+            x0 = chars[k][1]
+            if x0 - prev_x1 <= word_gap:
+                if chars[k][2] > prev_x1:
+                    prev_x1 = chars[k][2]
+                continue
+        first = chars[start]
+        text = normalise("".join(c[0] for c in chars[start:k]))
+        wide.append(last_x1 is not None and first[1] - last_x1 > column_gap)
+        words.append(Word(text, round(first[1], 2), round(prev_x1, 2)))
+        last_x1 = prev_x1
+        if k < n:
+            start, prev_x1 = k, chars[k][2]
+    bases = [c[3] for c in chars]
     top = min(bases) - size * 0.8
     bottom = max(bases) + size * 0.2
     return VisualLine(page, tuple(words), tuple(wide), top, bottom, size)
