@@ -19,7 +19,7 @@ from .findings import Finding, at, grade
 
 _SUBTOTAL = re.compile(r"nettokostnad|nettointäkt|resultat|^summa\b|^netto\b", re.IGNORECASE)
 _FINAL_RESULT = re.compile(r"årets\s+resultat", re.IGNORECASE)
-_LOOSE = 5.0          # a difference up to 5 x the rounding tolerance is a warning, beyond it an error
+_LOOSE_MARGIN = 3.0   # up to 3 units beyond the rounding tolerance is a warning, further an error
 
 
 def _fmt(value: float | None, unit: str = "tkr") -> str:
@@ -76,6 +76,21 @@ def surplus_of(table: FinancialTable, row, year: int | None) -> float | None:
 
 # --------------------------------------------------------------------------- row identities
 
+def row_splits(table: FinancialTable) -> list[Finding]:
+    """Rows whose figures no reading into columns makes satisfy the table's identities."""
+    out: list[Finding] = []
+    for row in table.rows:
+        split = row.split
+        if split is None or split.decided_by != "plausibility":
+            continue
+        alts = "; ".join(str(a) for a in split.alternatives[:2])
+        out.append(Finding(
+            "row_split", "warning", table.spec.name, _row_name(row), None, None,
+            f"Raden {_row_name(row)} kan inte delas upp i kolumner så att avvikelse och förändring stämmer; "
+            f"vald tolkning [{row.chosen}], andra möjliga [{alts}]", **at(row.lines[-1])))
+    return out
+
+
 def row_identities(table: FinancialTable) -> list[Finding]:
     """Deviation = budget − outcome (in the table's convention); change = this year − the base year."""
     name = table.spec.name
@@ -104,7 +119,7 @@ def row_identities(table: FinancialTable) -> list[Finding]:
                 check = "row_change"
             else:
                 continue
-            sev = grade(v[k] - expected, tol, _LOOSE * tol)
+            sev = grade(v[k] - expected, tol, tol + _LOOSE_MARGIN * tol / 2)
             verdict = "stämmer med" if sev == "info" else "avviker från"
             out.append(Finding(
                 check, sev, name, _row_name(row), expected, v[k],
@@ -131,7 +146,7 @@ def column_totals(table: FinancialTable) -> list[Finding]:
         if t is None or not vals:
             continue
         s = sum(vals)
-        sev = grade(s - t, tol, _LOOSE * tol)
+        sev = grade(s - t, tol, tol + _LOOSE_MARGIN * _tolerance(table) / 2)
         verdict = "stämmer med" if sev == "info" else "avviker från"
         out.append(Finding(
             "column_total", sev, table.spec.name, total.label, s, t,
@@ -163,7 +178,7 @@ def subtotals(table: FinancialTable) -> list[Finding]:
                 if any(v is None for v in vals) and not derived:
                     continue
                 expected = sum(v or 0.0 for v in vals)
-                sev = grade(found - expected, tol * len(parts), _LOOSE * tol * len(parts))
+                sev = grade(found - expected, tol * len(parts), tol * len(parts) + _LOOSE_MARGIN * tol / 2)
                 verdict = "stämmer med" if sev == "info" else "avviker från"
                 out.append(Finding(
                     "subtotal", sev, table.spec.name, row.label, expected, found,
@@ -200,7 +215,7 @@ def net_cost(report: Report, rr: FinancialTable | None, dr: FinancialTable | Non
     def compare(check, table, row, expected, found, what, line):
         if expected is None or found is None:
             return
-        sev = grade(found - expected, 2.0, 2.0 * _LOOSE)
+        sev = grade(found - expected, 2.0, 2.0 + _LOOSE_MARGIN)
         verdict = "stämmer med" if sev == "info" else "avviker från"
         out.append(Finding(check, sev, table, row, expected, found,
                            f"{what} ({_fmt(found)}) {verdict} nettokostnaden i sidhuvudet ({_fmt(expected)})", **at(line)))
@@ -229,7 +244,7 @@ def net_cost(report: Report, rr: FinancialTable | None, dr: FinancialTable | Non
 
 
 def _pair(check, table, row, expected, found, what, against, line) -> Finding:
-    sev = grade(found - expected, 2.0, 2.0 * _LOOSE)
+    sev = grade(found - expected, 2.0, 2.0 + _LOOSE_MARGIN)
     verdict = "stämmer med" if sev == "info" else "avviker från"
     return Finding(check, sev, table, row, expected, found, f"{what} {verdict} {against}", **at(line))
 
@@ -247,6 +262,7 @@ def check_financial(report: Report) -> list[Finding]:
     for table in (rr, dr):
         if table is None or not table.rows or table.spec.series:
             continue
+        out += row_splits(table)
         out += row_identities(table)
         out += column_totals(table)
         if not any(r.total for r in table.rows):
