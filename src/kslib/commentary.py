@@ -13,7 +13,7 @@ import re
 import pandas as pd
 
 from . import fmt
-from .tables_display import group_label, period_label
+from .tables_display import GROUP_LABELS_SV, group_label, period_label
 
 _PERIOD = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -115,13 +115,16 @@ def labour_market_commentary(lm: pd.DataFrame, *, period: str | None = None) -> 
     if persons is not None:
         s = f"Antalet arbetslösa var {fmt.format_number(persons)} personer i {month}"
         before = lm_value(lm, "unemployed_persons", period=prev)
+        if before is None and (change := lm_value(lm, "unemployed_change_persons", period=period)) is not None:
+            before = persons - change
         if before is not None:
             d = persons - before
             s += (f", {fmt.format_number(abs(d))} {'fler' if d > 0 else 'färre'} än ett år tidigare"
                   f" ({fmt.format_number(before)})" if d else ", lika många som ett år tidigare")
         out.append(s + ".")
 
-    for group in sorted({g for g in lm["group"].astype(str) if g != "all"}, key=_group_order):
+    for group in sorted({g for g in lm["group"].astype(str) if g != "all" and g in GROUP_LABELS_SV},
+                        key=_group_order):
         sentence = _group_sentence(lm, group, period)
         if sentence:
             out.append(sentence)
@@ -143,7 +146,8 @@ def _group_sentence(lm: pd.DataFrame, group: str, period: str) -> str | None:
     head = f"{label}: "
     bits = []
     if rate is not None:
-        bits.append(f"arbetslösheten var {_pct(rate)}")
+        what = "andelen av arbetskraften" if group.startswith("over_") else "arbetslösheten"
+        bits.append(f"{what} var {_pct(rate)}")
         diff = _change_pp(lm, group, "municipality", period)
         if diff is not None:
             bits[-1] += f" ({_compare_phrase(diff)})"
@@ -159,6 +163,34 @@ def _group_sentence(lm: pd.DataFrame, group: str, period: str) -> str | None:
             p += f", {'en ökning' if persons > before_p else 'en minskning'} från {fmt.format_number(before_p)}"
         bits.append(p)
     return head + "; ".join(bits) + "."
+
+
+def assistance_commentary(lm: pd.DataFrame, *, year: int) -> list[str]:
+    """Financial assistance per inhabitant (municipality, county, country, last year) and households."""
+    if lm is None or lm.empty:
+        return []
+    out = []
+    p, prev = str(year), str(year - 1)
+    kr = {a: lm_value(lm, "financial_assistance_per_inhabitant", area=a, period=p)
+          for a in ("municipality", "county", "country")}
+    if kr["municipality"] is not None:
+        s = f"Utbetalt ekonomiskt bistånd per invånare var {fmt.format_kr(kr['municipality'])} {year}"
+        before = lm_value(lm, "financial_assistance_per_inhabitant", period=prev)
+        if before is not None:
+            d = kr["municipality"] - before
+            s += (f", {'en ökning' if d > 0 else 'en minskning'} från {fmt.format_kr(before)} {year - 1}"
+                  f" ({fmt.format_percent(abs(d) / before * 100, decimals=0)})" if d and before else "")
+        comp = [f"{name} {fmt.format_kr(v)}" for name, v in (("länet", kr["county"]), ("riket", kr["country"]))
+                if v is not None]
+        if comp:
+            s += "; i " + " och i ".join(comp)
+        out.append(s + ".")
+    households = lm_value(lm, "assistance_households_change_pct", period=p)
+    if households is not None:
+        word = "ökade" if households > 0 else "minskade"
+        out.append(f"Antalet hushåll med ekonomiskt bistånd {word} med {fmt.format_percent(abs(households), decimals=0)}"
+                   f" under {year} jämfört med {year - 1}.")
+    return out
 
 
 # --------------------------------------------------------------------------- finances

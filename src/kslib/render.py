@@ -227,8 +227,13 @@ class WarmKernel:
 
         with contextlib.suppress(Exception):
             self._kc.stop_channels()
+        # A shutdown request rather than shutdown_kernel(), which interrupts the kernel first
+        # and makes it log a KeyboardInterrupt on the terminal.
         with contextlib.suppress(Exception):
-            run_sync(self.km.shutdown_kernel)(now=True)
+            run_sync(self.km.request_shutdown)()
+            run_sync(self.km.finish_shutdown)(waittime=5, pollinterval=0.05)
+        with contextlib.suppress(Exception):
+            run_sync(self.km.cleanup_resources)()
 
 
 # --------------------------------------------------------------------------- one notebook
@@ -339,21 +344,34 @@ def _fail(job: Job, tmp: Path, start: float, message: str) -> JobResult:
 
 # --------------------------------------------------------------------------- workers
 
-def _worker(jobs: list[Job], queue, warm: bool) -> None:
-    """Run ``jobs`` in order; report progress and results on ``queue``."""
+def _claim(counter, total: int) -> int | None:
+    """The index of the next unclaimed job, or None."""
+    with counter.get_lock():
+        if counter.value >= total:
+            return None
+        counter.value += 1
+        return counter.value - 1
+
+
+def _worker(jobs: list[Job], counter, queue, warm: bool) -> None:
+    """Take jobs from the shared counter until none is left; report on ``queue``.
+
+    While a notebook's HTML is exported, a kernel is started (and its imports
+    run) for the next notebook if any job is still unclaimed.
+    """
     kernel: WarmKernel | None = None
     try:
-        for i, job in enumerate(jobs):
+        while (index := _claim(counter, len(jobs))) is not None:
+            job = jobs[index]
             queue.put(("start", job.label, None))
-            next_job = jobs[i + 1] if i + 1 < len(jobs) else None
             holder: dict[str, WarmKernel | None] = {"next": None}
 
-            def warm_next(next_job=next_job, holder=holder):
-                if warm and next_job is not None:
+            def warm_next(holder=holder, cwd=job.cwd):
+                if warm and counter.value < len(jobs):
                     with contextlib.suppress(Exception):
-                        holder["next"] = WarmKernel(next_job.cwd)
+                        holder["next"] = WarmKernel(cwd)
 
-            km = kernel.release() if kernel is not None else None
+            current, km = kernel, (kernel.release() if kernel is not None else None)
             try:
                 result = run_job(job, km=km, before_export=warm_next,
                                  on_cell=lambda idx, n, label=job.label: queue.put(("cell", label, (idx, n))))
@@ -361,21 +379,13 @@ def _worker(jobs: list[Job], queue, warm: bool) -> None:
                 result = JobResult(job, False, 0.0, [], f"internal error: {type(exc).__name__}: {exc}\n"
                                                         + traceback.format_exc(limit=3))
             finally:
-                if kernel is not None:
-                    kernel.shutdown()
+                if current is not None:
+                    current.shutdown()
             kernel = holder["next"]
             queue.put(("done", job.label, result))
     finally:
         if kernel is not None:
             kernel.shutdown()
-
-
-def _assign(jobs: list[Job], workers: int) -> list[list[Job]]:
-    """Round-robin: job i to worker i mod n (the order given is kept within a worker)."""
-    lanes: list[list[Job]] = [[] for _ in range(min(workers, len(jobs)) or 1)]
-    for i, job in enumerate(jobs):
-        lanes[i % len(lanes)].append(job)
-    return [lane for lane in lanes if lane]
 
 
 class Progress:
@@ -437,6 +447,7 @@ def render(jobs: list[Job], *, workers: int = DEFAULT_WORKERS, stream: TextIO | 
     """
     import multiprocessing as mp
 
+    _skip_slow_optional_imports()
     # Imported here, once, so that the forked workers share them.
     import nbconvert  # noqa: F401
     import papermill  # noqa: F401
@@ -453,24 +464,24 @@ def render(jobs: list[Job], *, workers: int = DEFAULT_WORKERS, stream: TextIO | 
             stack.enter_context(exclusive(out_dir, what="render"))
         stack.enter_context(venv_kernel())
         queue = ctx.Queue()
-        procs = [ctx.Process(target=_worker, args=(lane, queue, warm), daemon=False)
-                 for lane in _assign(jobs, max(1, workers))]
-        lanes = {p: lane for p, lane in zip(procs, _assign(jobs, max(1, workers)))}
+        counter = ctx.Value("i", 0)
+        procs = [ctx.Process(target=_worker, args=(jobs, counter, queue, warm), daemon=False)
+                 for _ in range(max(1, min(workers, len(jobs))))]
         for p in procs:
             p.start()
         try:
             while len(results) < len(jobs):
                 try:
                     kind, label, payload = queue.get(timeout=0.5)
-                except Exception:  # queue.Empty: check for workers that died without a word
-                    for p, lane in lanes.items():
-                        if not p.is_alive() and p.exitcode not in (0, None):
-                            for job in lane:
-                                if job.label not in results:
-                                    res = JobResult(job, False, time.perf_counter() - start, [],
-                                                    f"worker process died (exit code {p.exitcode})")
-                                    results[job.label] = res
-                                    progress.event("done", job.label, res)
+                except Exception:  # queue.Empty: are the workers still there?
+                    if not any(p.is_alive() for p in procs):
+                        codes = ", ".join(str(p.exitcode) for p in procs)
+                        for job in jobs:
+                            if job.label not in results:
+                                res = JobResult(job, False, time.perf_counter() - start, [],
+                                                f"worker process ended without finishing it (exit codes {codes})")
+                                results[job.label] = res
+                                progress.event("done", job.label, res)
                     continue
                 if kind == "done":
                     results[label] = payload
@@ -490,6 +501,17 @@ def render(jobs: list[Job], *, workers: int = DEFAULT_WORKERS, stream: TextIO | 
         raise RenderError(f"{len(failed)} of {len(ordered)} notebooks failed: "
                           + "; ".join(f"{r.job.label}: {r.error.splitlines()[0]}" for r in failed))
     return ordered
+
+
+def _skip_slow_optional_imports() -> None:
+    """Keep jsonschema from importing ``rfc3987_syntax`` (about 1.4 s building a grammar at import).
+
+    nbformat validates notebooks with jsonschema, which uses that optional
+    package only for the ``iri``/``uri`` string formats; the notebook schema
+    uses neither.  Only done in the render process, before nbformat loads.
+    """
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[assignment]
 
 
 def render_years(years: Sequence[int], **options) -> list[JobResult]:

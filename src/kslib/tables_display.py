@@ -258,23 +258,29 @@ def checks_table(checks: pd.DataFrame, *, tables: tuple[str, ...] | None = None,
     return styled(out, units={"Förväntat": None, "Funnet": None}, caption=caption)
 
 
-_NOT_FINDINGS = ("ok", "pass", "passed")
+_NOT_FINDINGS = ("info", "ok", "pass", "passed")
 
 
 def findings(checks: pd.DataFrame, *, tables: tuple[str, ...] | None = None) -> pd.DataFrame:
-    """Checks that found something (any severity but ok/pass), optionally for some tables only."""
+    """Checks that found something (severity other than info/ok), optionally for some tables only."""
     df = checks if tables is None else checks[checks["table"].isin(tables)]
     return df[~df["severity"].astype(str).str.lower().isin(_NOT_FINDINGS)].reset_index(drop=True)
 
 
 def checks_summary(checks: pd.DataFrame, *, tables: tuple[str, ...] | None = None) -> str:
     """One Swedish sentence: how many findings, by severity."""
-    found = findings(checks, tables=tables)
+    df = checks if tables is None else checks[checks["table"].isin(tables)]
+    found = findings(df)
+    passed = len(df) - len(found)
+    head = f"Granskningen gjorde {fmt.format_number(len(df))} kontroller; {fmt.format_number(passed)} stämde"
     if found.empty:
-        return "Granskningen rapporterade inga avvikelser för de finansiella tabellerna."
+        return head + " och inga avvikelser hittades."
     counts = found["severity"].astype(str).value_counts()
-    parts = [f"{fmt.format_number(n)} {SEVERITY_LABELS_SV.get(sev, sev).lower()}" for sev, n in counts.items()]
-    return f"Granskningen rapporterade {fmt.format_number(len(found))} iakttagelser: " + ", ".join(parts) + "."
+    parts = [f"{fmt.format_number(n)} {_SEVERITY_PLURAL.get(sev, sev)}" for sev, n in counts.items()]
+    return head + ", och " + " och ".join(parts) + " behöver uppmärksamhet:"
+
+
+_SEVERITY_PLURAL = {"error": "fel", "warning": "varningar"}
 
 
 def warnings_table(warnings: list | None, *, caption: str | None = None):
@@ -439,7 +445,9 @@ def action_plan_table(action_plan: pd.DataFrame, *, caption: str | None = None):
 
 GROUP_LABELS_SV = {"all": "Samtliga 16–64 år", "youth_18_24": "Unga 18–24 år", "foreign_born": "Utrikes födda",
                    "over_6_months": "Arbetslösa mer än 6 månader", "over_12_months": "Arbetslösa mer än 12 månader",
-                   "over_24_months": "Arbetslösa mer än 24 månader", "women": "Kvinnor", "men": "Män"}
+                   "over_24_months": "Arbetslösa mer än 24 månader",
+                   "over_6_months_youth_18_24": "Arbetslösa mer än 6 månader, 18–24 år",
+                   "over_6_months_born_outside_europe": "Arbetslösa mer än 6 månader, födda utanför Europa"}
 AREA_LABELS_SV = {"municipality": "Kommunen", "county": "Länet", "country": "Riket"}
 _MONTHS_SV = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
               "oktober", "november", "december")

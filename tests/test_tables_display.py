@@ -1,0 +1,149 @@
+"""Styled tables: Swedish headings and number formatting, totals, statuses, counts."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from kslib import read_report
+from kslib import tables_display as td
+from kslib.tables.financial import wide
+
+REPORT = Path(__file__).resolve().parents[1] / "data/raw/2020/vaggeryd_ks_verksamhetsberattelse_2020.txt"
+
+
+def plain(text: str) -> str:
+    return text.replace("\u202f", " ").replace("\u00a0", " ").replace("\u2212", "-")
+
+
+@pytest.fixture(scope="module")
+def report():
+    return read_report(REPORT)
+
+
+def test_financial_table(report):
+    html = plain(td.financial_table(wide(report.driftredovisning), year=2020, caption="Driftredovisning").to_html())
+    for text in ("Utfall 2020", "Budget 2020", "Avvikelse mot budget", "Utfall 2019", "Förändring 2020/2019",
+                 "71 994 tkr", "72 744 tkr", "+750 tkr", "-1 478 tkr", "136 Arbetsmarknad", "Driftredovisning"):
+        assert text in html, text
+    assert "font-weight: 600" in html          # the total row is bold
+    assert "<th class=\"blank" not in html     # index hidden
+
+
+def test_shares_and_cost_per_inhabitant(report):
+    drift = wide(report.driftredovisning)
+    shares = td.net_cost_shares(drift, year=2020)
+    assert shares["share"].sum() == pytest.approx(100.0)
+    assert shares.iloc[0]["area"] == "131 Kommunledningskontor"
+    assert shares.iloc[0]["share"] == pytest.approx(39264 / 71994 * 100)
+    assert td.estimated_inhabitants(71994, 4954) == pytest.approx(71994000 / 4954)
+    html = plain(td.shares_table(drift, year=2020, net_cost_tkr=71994, cost_per_inhabitant_kr=4954).to_html())
+    assert "54,5 %" in html and "2 702 kr" in html
+    assert "Kostnad per invånare" not in plain(td.shares_table(drift, year=2020).to_html())
+
+
+def test_key_figures(report):
+    wide_kf = td.key_figures_wide(report.nyckeltal)
+    assert list(wide_kf.columns) == [2016, 2017, 2018, 2019, 2020]
+    html = plain(td.key_figures_table(report.nyckeltal).to_html())
+    assert "Förändring 2016–2020" in html and "32 901" in html
+
+
+def test_key_figures_modified_template():
+    rows = [("A", 2019, 10.0), ("A", 2020, 15.0), ("Ny rad", 2019, 4.0), ("Ny rad", 2020, 2.0)]
+    kf = pd.DataFrame([{"row_label": r, "measure": "outcome", "year": y, "value": v} for r, y, v in rows])
+    html = plain(td.key_figures_table(kf).to_html())
+    assert "+50 %" in html and "-50 %" in html and "Ny rad" in html
+
+
+def goals_frame():
+    return pd.DataFrame([
+        ("1", "goal", None, "Mål ett", "met", "text", 10),
+        ("1.1", "subgoal", "1", "Delmål", "later", "horizon", 20),
+        ("1.2", "subgoal", "1", "Annat delmål", "unknown", "none", 21),
+        ("2", "goal", None, "Mål två", "partly_met", "override", 30),
+    ], columns=["goal_id", "level", "parent_id", "title", "status", "basis", "line"])
+
+
+def test_status_labels_complete():
+    labels = td.status_labels()
+    assert [labels[s] for s in td.STATUS_ORDER] == ["Uppfylls", "Uppfylls delvis", "Uppfylls ej",
+                                                    "Följs upp senare", "Okänd"]
+    assert td.status_label(None) == "Okänd"
+
+
+def test_goals_table_and_summary():
+    goals = goals_frame()
+    html = td.goals_table(goals).to_html()
+    for text in ("Uppfylls", "Följs upp senare", "Okänd", "Uppfylls delvis", "analytikerns bedömning", "Delmål"):
+        assert text in html
+    assert td.goals_summary(goals) == ("Av 2 mål gäller uppfylls: 1; uppfylls delvis: 1. "
+                                       "Av 2 delmål gäller följs upp senare: 1; okänd: 1.")
+    assert list(td.unknown_goals(goals)["goal_id"]) == ["1.2"]
+
+
+def test_goal_counts_comparison():
+    goals = goals_frame()
+    counts = pd.DataFrame([("goal", "met", 1, "ett mål uppfylls", 5), ("subgoal", "met", 3, "tre delmål uppfylls", 6),
+                           ("action_plan", "not_met", 2, "2 aktiviteter uppfylls ej", 7)],
+                          columns=["level", "status", "count", "text", "line"])
+    cmp = td.goal_counts_comparison(goals, counts)
+    assert list(cmp["parsed"][:2]) == [1, 0] and pd.isna(cmp["parsed"][2])
+    assert list(cmp["agrees"][:2]) == [True, False] and pd.isna(cmp["agrees"][2])
+    plan = pd.DataFrame({"item": [1, 2, 3], "status": ["not_met", "not_met", "partly_met"]})
+    cmp = td.goal_counts_comparison(goals, counts, others={"action_plan": plan})
+    assert cmp.iloc[2]["parsed"] == 2 and cmp.iloc[2]["agrees"]
+    html = td.goal_counts_table(goals, counts).to_html()
+    assert "Nej" in html and "Handlingsplan" in html
+
+
+def test_checks_summary_and_findings(report):
+    checks = pd.DataFrame([
+        ("row_sum", "info", "driftredovisning", "Totalt", 1, 1, "ok", "rad 1"),
+        ("budget_claim", "error", "driftredovisning", "136", 2830, 2600, "stämmer inte", "rad 164"),
+        ("goal_count", "warning", "goals", "subgoal met", 6, 0, "oklart", "rad 354"),
+    ], columns=["check", "severity", "table", "row", "expected", "found", "message", "location"])
+    fin = ("resultatrakning", "driftredovisning", "nyckeltal")
+    assert list(td.findings(checks, tables=fin)["check"]) == ["budget_claim"]
+    assert td.checks_summary(checks, tables=fin) == ("Granskningen gjorde 2 kontroller; 1 stämde, och 1 fel "
+                                                     "behöver uppmärksamhet:")
+    assert td.checks_summary(checks.iloc[:1], tables=fin) == ("Granskningen gjorde 1 kontroller; 1 stämde och "
+                                                              "inga avvikelser hittades.")
+    assert "Fel" in td.checks_table(td.findings(checks)).to_html()
+
+
+def test_labour_market_table():
+    lm = pd.DataFrame([("unemployment_rate", "all", "municipality", "2020-12", 6.6, "%"),
+                       ("unemployment_rate", "all", "county", "2020-12", 7.5, "%"),
+                       ("unemployment_rate", "youth_18_24", "municipality", "2020-12", 12.0, "%")],
+                      columns=["measure", "group", "area", "period", "value", "unit"])
+    html = plain(td.labour_market_table(lm).to_html())
+    assert "Kommunen december 2020" in html and "Länet december 2020" in html
+    assert "6,6 %" in html and "12,0 %" in html and "Unga 18–24 år" in html
+
+
+class _FakeReport:
+    def __init__(self, tables):
+        self._t = tables
+
+    def table_names(self):
+        return list(self._t)
+
+    def table(self, name):
+        value = self._t[name]
+        if isinstance(value, Exception):
+            raise value
+        return value
+
+
+def test_get_table_absent_or_not_installed():
+    missing = ModuleNotFoundError("No module named 'kslib.tables.nope'", name="kslib.tables.nope")
+    rep = _FakeReport({"goals": pd.DataFrame({"a": [1]}), "indicators": missing,
+                       "broken": ValueError("bad input")})
+    assert td.get_table(rep, "goals") is not None
+    assert td.get_table(rep, "labour_market") is None
+    assert td.get_table(rep, "indicators") is None
+    with pytest.raises(ValueError):
+        td.get_table(rep, "broken")
+    assert "läses inte av denna version av kslib" in td.missing_note("labour_market", "Arbetsmarknaden").data
