@@ -74,3 +74,11 @@ def test_real_report_bullet_keeps_its_lines(report_path):
     headings = [p.code_heading for p in paragraphs(report.source) if p.code_heading]
     # every programme heading of the commentary, including one after a line that lost its full stop
     assert ("162", "Näringslivsverksamheten") in headings and ("758", "Integration") in headings
+
+
+def test_bullet_glyph_lost_in_reencoding_still_starts_a_paragraph():
+    paras = paragraphs(_lines("? För arbetslöshet över 24 månader syns en ökning från 50 till 58 personer.\n"
+                              "? Utöver statistiken finns ytterligare\n270 personer inskrivna."))
+    assert [(p.bullet, p.text) for p in paras] == [
+        (True, "För arbetslöshet över 24 månader syns en ökning från 50 till 58 personer."),
+        (True, "Utöver statistiken finns ytterligare 270 personer inskrivna.")]

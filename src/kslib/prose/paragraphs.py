@@ -30,14 +30,15 @@ _CODE_HEADING = re.compile(r"^(?P<code>\d{1,6})\s+(?P<name>[^\d]*[A-Za-zÅÄÖå
 
 
 def _bullet(text: str) -> str | None:
-    """The bullet character a line starts with ("•", "–", a private-use Wingdings glyph), else None."""
+    """The bullet a line starts with ("•", "–", "- ", a private-use Wingdings glyph, a "? " left by a lossy
+    re-encoding), else None."""
     s = text.lstrip()
     if not s:
         return None
     ch = s[0]
     if ch in "•▪◦●–" or unicodedata.category(ch) in ("Co", "So"):
         return ch
-    if ch == "-" and len(s) > 1 and s[1] == " ":
+    if ch in "-?" and len(s) > 1 and s[1] == " ":    # "?": a bullet glyph lost in a re-encoding
         return ch
     return None
 
