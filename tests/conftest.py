@@ -5,6 +5,7 @@ Keep this file small and generic; fixtures for one test module belong in that mo
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -17,6 +18,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 RAW_DIR = ROOT / "data" / "raw"
 REPORT_2020 = RAW_DIR / "2020" / "vaggeryd_ks_verksamhetsberattelse_2020.txt"
+RENDER_AVAILABLE = importlib.util.find_spec("kslib.commands.render") is not None
+NO_RENDER = "kslib render (issue 5) has not landed"
 
 
 @pytest.fixture(scope="session")
@@ -91,3 +94,35 @@ def kslib_main(capsys):
         out = capsys.readouterr()
         return Run(code, out.out, out.err)
     return run
+
+
+def render_args(project: Path, out: Path, *, year: int, params: dict[str, str] | None = None) -> list[str]:
+    """``kslib render`` for ``year`` in ``project`` (holding ``data/raw``), writing into ``out/<year>``."""
+    args = ["render", "--year", str(year), "--root", str(project), "--out", str(out), "--quiet"]
+    for name, value in (params or {}).items():
+        args += ["-p", f"{name}={value}"]
+    return args
+
+
+@dataclass
+class Rendered:
+    """One ``kslib render`` of a scratch project: where, what data/raw held before, how it went."""
+
+    project: Path
+    out: Path                       # the reports root; pages are in out/<year>/
+    raw_before: dict[str, str]      # sha256_tree of project/data/raw before the render
+    run: Run
+
+
+@pytest.fixture(scope="session")
+def rendered_2020(tmp_path_factory, kslib_cmd) -> Rendered:
+    """The 2020 notebooks rendered once per session in a scratch project (a copy of data/raw). Slow."""
+    if not RENDER_AVAILABLE:
+        pytest.skip(NO_RENDER)
+    project = tmp_path_factory.mktemp("rendered")
+    shutil.copytree(RAW_DIR, project / "data" / "raw")
+    before = sha256_tree(project / "data" / "raw")
+    out = project / "reports"
+    run = kslib_cmd(*render_args(project, out, year=2020), cwd=project, timeout=900)
+    assert run.returncode == 0, run.stderr
+    return Rendered(project, out, before, run)
