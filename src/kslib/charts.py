@@ -293,7 +293,16 @@ def _register_png_formatter() -> None:
     ip = get_ipython()
     if ip is None:
         return
-    ip.display_formatter.formatters["image/png"].for_type(Figure, to_png)
+    ip.display_formatter.formatters["image/png"].for_type(Figure, lambda fig: (to_png(fig), {"alt": alt_text(fig)}))
+
+
+def alt_text(fig: Figure) -> str:
+    """A description for readers who cannot see the chart: its title (suptitle or first axes title)."""
+    sup = getattr(fig, "_suptitle", None)
+    if sup is not None and sup.get_text():
+        return sup.get_text()
+    titles = [ax.get_title() for ax in fig.axes if ax.get_title()]
+    return titles[0] if titles else "Diagram"
 
 
 _register_png_formatter()

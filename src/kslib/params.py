@@ -233,6 +233,22 @@ class NotebookContext:
     def for_analyst(self) -> bool:
         return self.audience == "analytiker"
 
+    def table(self, name: str, *, wide: bool = False):
+        """A table the notebook cannot do without: ParseError naming the report when it is empty.
+
+        ``wide=True`` pivots a financial table with :func:`kslib.tables.financial.wide`.
+        """
+        from .errors import ParseError
+
+        frame = self.report.table(name)
+        if frame.empty:
+            raise ParseError(f"{self.report.name}: no readable {name} table in the report (this notebook needs it)")
+        if wide:
+            from .tables.financial import wide as to_wide
+
+            return to_wide(frame)
+        return frame
+
     @property
     def subtitle(self) -> str:
         """``"Kommunstyrelse, Vaggeryds kommun 2020"``"""

@@ -212,7 +212,7 @@ class WarmKernel:
         self.km = AsyncKernelManager(kernel_name=KERNEL_NAME)
         run_sync(self.km.start_kernel)(cwd=str(cwd))
         kc = self.km.client()
-        kc.start_channels()
+        kc.start_channels(shell=True, iopub=False, stdin=False, hb=False, control=False)
         kc.execute(WARM_IMPORTS, silent=True, store_history=False)
         self._kc = kc
 
@@ -247,17 +247,35 @@ def export_html(nb, *, title: str) -> str:
 
     nb = copy.deepcopy(nb)
     nb.metadata["title"] = title
+    alts = []
     for cell in nb.cells:
         if cell.get("cell_type") == "code":
             cell.outputs = [o for o in cell.get("outputs", [])
                             if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+            alts += [_alt(o) for o in cell.outputs if "image/png" in o.get("data", {})]
     exporter = HTMLExporter(template_name="lab", template_file="kslib_index.html.j2",
                             extra_loaders=[DictLoader({"kslib_index.html.j2": _TEMPLATE})],
                             exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
-                            exclude_anchor_links=True, embed_images=True)
-    html, _ = exporter.from_notebook_node(nb, resources={"language_code": "sv"})
+                            exclude_anchor_links=True, embed_images=True, language_code="sv")
+    html, _ = exporter.from_notebook_node(nb)
+    for alt in alts:  # nbconvert writes a placeholder alt on every image, in document order
+        html = html.replace(f'alt="{_NO_ALT}"', f'alt="{_html_escape(alt)}"', 1)
     check_offline(html, where=title)
     return html
+
+
+_NO_ALT = "No description has been provided for this image"
+
+
+def _alt(output) -> str:
+    meta = output.get("metadata", {}).get("image/png", {})
+    return str(meta.get("alt") or "Diagram") if isinstance(meta, dict) else "Diagram"
+
+
+def _html_escape(text: str) -> str:
+    import html
+
+    return html.escape(text, quote=True)
 
 
 def check_offline(html: str, *, where: str = "HTML") -> None:
@@ -356,8 +374,10 @@ def _claim(counter, total: int) -> int | None:
 def _worker(jobs: list[Job], counter, queue, warm: bool) -> None:
     """Take jobs from the shared counter until none is left; report on ``queue``.
 
-    While a notebook's HTML is exported, a kernel is started (and its imports
-    run) for the next notebook if any job is still unclaimed.
+    Each notebook runs in a kernel of its own, started here (not by papermill)
+    so that it is shut down without an interrupt.  While a notebook's HTML is
+    exported, the kernel for the next notebook is started (and its imports run)
+    if any job is still unclaimed.
     """
     kernel: WarmKernel | None = None
     try:
@@ -371,6 +391,9 @@ def _worker(jobs: list[Job], counter, queue, warm: bool) -> None:
                     with contextlib.suppress(Exception):
                         holder["next"] = WarmKernel(cwd)
 
+            if kernel is None:  # our own kernel even when cold: started and shut down quietly
+                with contextlib.suppress(Exception):
+                    kernel = WarmKernel(job.cwd)
             current, km = kernel, (kernel.release() if kernel is not None else None)
             try:
                 result = run_job(job, km=km, before_export=warm_next,
