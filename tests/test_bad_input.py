@@ -153,6 +153,15 @@ def test_bad_file_fails_cleanly_and_writes_nothing(tmp_path, out_dir, kslib_main
     assert snapshot(out_dir.parent) == before
 
 
+@pytest.mark.parametrize("build, words", [pytest.param(b, w, id=i) for i, b, w in CASES])
+def test_bad_file_fails_cleanly_in_check(tmp_path, kslib_main, build, words):
+    raw = build(tmp_path)
+    before = snapshot(tmp_path)
+    run = kslib_main("check", raw)
+    assert_clean_failure(run, raw.name, *words)
+    assert snapshot(tmp_path) == before
+
+
 @pytest.mark.parametrize("build", [_fake_pdf, _random_pdf, _truncated_pdf], ids=["fake", "random", "truncated"])
 def test_corrupt_pdf_raises_pdf_error(tmp_path, build):
     """Once PDF input exists (kslib.pdf), a corrupt PDF is a PdfError naming the file."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import math
+import os
 
 import pandas as pd
 import pytest
@@ -21,8 +22,11 @@ from kslib.report import REPORT_READERS, TABLE_READERS, Report
 from kslib.source import Source, decode, lines_from_text
 from kslib.tables.financial import DRIFTREDOVISNING, NYCKELTAL, RESULTATRAKNING, find_table, to_frame
 
-FAST = settings(max_examples=300, deadline=None)
-SLOW = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# KSLIB_FUZZ_SCALE=20 pytest tests/test_fuzz.py runs twenty times as many examples (a longer fuzzing session).
+SCALE = max(0.01, float(os.environ.get("KSLIB_FUZZ_SCALE", "1")))
+FAST = settings(max_examples=max(1, int(300 * SCALE)), deadline=None)
+SLOW = settings(max_examples=max(1, int(60 * SCALE)), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+EVERY_TABLE = max(1, int(20 * SCALE))
 
 GROUPS = [" ", "\u00a0", "\u202f", "\u2009"]          # space, NBSP, narrow NBSP, thin space
 MINUSES = ["-", "\u2212", "\u2013", "- ", "\u2212 "]   # hyphen, minus sign, en dash, detached minus
@@ -244,7 +248,7 @@ def _available_tables() -> list[str]:
     return names
 
 
-@settings(SLOW, max_examples=20)
+@settings(SLOW, max_examples=EVERY_TABLE)
 @given(OPS)
 def test_damaged_report_every_table(ops):
     """The whole report (every registered table that exists yet) reads or fails with a KslibError."""
