@@ -136,6 +136,7 @@ def test_committee_html_in_browser(rendered, endpoint, report_meta, name):
     assert report.problems() == []
     assert report_meta.board and report_meta.board in report.title
     assert str(YEAR) in report.title
+    assert report.lang == "sv"                            # Swedish text, read aloud as Swedish
     assert report_meta.board == "Kommunstyrelse"         # checked by hand on the report's first line
     assert report.images, f"{name}: no chart"
     assert all(i.width >= 200 and i.height >= 100 for i in report.images), report.images
