@@ -77,8 +77,9 @@ def test_find_raw_report_errors(tmp_path):
     with pytest.raises(ParameterError, match=r"no \.txt or \.pdf"):
         find_raw_report(2019, raw_root=raw)
     (raw / "2019" / "a.txt").write_text("x")
+    assert find_raw_report(2019, raw_root=raw).name == "a.txt"
     (raw / "2019" / "a.pdf").write_bytes(b"%PDF")
-    assert find_raw_report(2019, raw_root=raw).name == "a.txt"      # same report, text layer preferred
+    assert find_raw_report(2019, raw_root=raw).name == "a.pdf"      # same report: the PDF, as make parse does
     (raw / "2019" / "b.txt").write_text("y")
     with pytest.raises(ParameterError, match="several reports for 2019 .*a.pdf, a.txt, b.txt"):
         find_raw_report(2019, raw_root=raw)

@@ -22,7 +22,7 @@ from typing import Any
 
 from .errors import ParameterError
 
-RAW_SUFFIXES = (".txt", ".pdf")      # preference order when a year holds both for one report
+RAW_SUFFIXES = (".pdf", ".txt")      # preference order when a year holds both for one report (as the Makefile)
 CHOICES: dict[str, tuple] = {"audience": ("nämnd", "analytiker")}
 RUN_FILE_KEYS = ("years", "year", "notebooks", "parameters")
 
@@ -134,7 +134,7 @@ def find_project_root(start: str | Path | None = None) -> Path:
 
 
 def find_raw_report(year: int, *, raw_root: str | Path | None = None) -> Path:
-    """The one report under ``<raw_root>/<year>/`` (``.txt`` preferred over a ``.pdf`` of the same name)."""
+    """The one report under ``<raw_root>/<year>/`` (a ``.pdf`` preferred over its ``.txt`` text layer)."""
     raw_root = Path(raw_root) if raw_root is not None else find_project_root() / "data" / "raw"
     folder = raw_root / str(year)
     if not folder.is_dir():

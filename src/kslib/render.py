@@ -19,6 +19,7 @@ behind to look current.  Every file is written atomically.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import re
@@ -242,9 +243,6 @@ def export_html(nb, *, title: str) -> str:
     """Committee HTML: no code cells or prompts, images embedded, nothing loaded from a network."""
     import copy
 
-    from jinja2 import DictLoader
-    from nbconvert import HTMLExporter
-
     nb = copy.deepcopy(nb)
     nb.metadata["title"] = title
     alts = []
@@ -253,11 +251,7 @@ def export_html(nb, *, title: str) -> str:
             cell.outputs = [o for o in cell.get("outputs", [])
                             if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
             alts += [_alt(o) for o in cell.outputs if "image/png" in o.get("data", {})]
-    exporter = HTMLExporter(template_name="lab", template_file="kslib_index.html.j2",
-                            extra_loaders=[DictLoader({"kslib_index.html.j2": _TEMPLATE})],
-                            exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
-                            exclude_anchor_links=True, embed_images=True, language_code="sv")
-    html, _ = exporter.from_notebook_node(nb)
+    html, _ = _exporter().from_notebook_node(nb)
     for alt in alts:  # nbconvert writes a placeholder alt on every image, in document order
         html = html.replace(f'alt="{_NO_ALT}"', f'alt="{_html_escape(alt)}"', 1)
     check_offline(html, where=title)
@@ -276,6 +270,26 @@ def _html_escape(text: str) -> str:
     import html
 
     return html.escape(text, quote=True)
+
+
+@functools.lru_cache(maxsize=1)
+def _exporter():
+    """One HTMLExporter per process (its templates and CSS load once; warmed before the workers fork)."""
+    from jinja2 import DictLoader
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter(template_name="lab", template_file="kslib_index.html.j2",
+                        extra_loaders=[DictLoader({"kslib_index.html.j2": _TEMPLATE})],
+                        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+                        exclude_anchor_links=True, embed_images=True, language_code="sv")
+
+
+def _warm_exporter() -> None:
+    """Export a one-cell notebook so that templates and CSS are loaded before forking."""
+    import nbformat
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Uppvärmning")])
+    export_html(nb, title="Uppvärmning")
 
 
 def check_offline(html: str, *, where: str = "HTML") -> None:
@@ -474,10 +488,9 @@ def render(jobs: list[Job], *, workers: int = DEFAULT_WORKERS, stream: TextIO | 
     # Imported here, once, so that the forked workers share them.
     import nbconvert  # noqa: F401
     import papermill  # noqa: F401
-    from nbconvert import HTMLExporter  # noqa: F401
-
     if not jobs:
         return []
+    _warm_exporter()
     start = time.perf_counter()
     progress = Progress(jobs, stream)
     results: dict[str, JobResult] = {}
