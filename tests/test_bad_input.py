@@ -6,6 +6,7 @@ previous good run, and checks that not a byte (nor an mtime) of it changed.
 from __future__ import annotations
 
 import random
+import re
 import shutil
 from pathlib import Path
 
@@ -105,6 +106,13 @@ def _html(tmp: Path) -> Path:
     return _write(tmp / "page.txt", b"<!DOCTYPE html><html><head><title>x</title></head><body><p>1 2 3</p></body></html>\n")
 
 
+def _protocol(tmp: Path) -> Path:
+    """Minutes of the same board: front matter that looks right, but no table of an annual report."""
+    text = ("Kommunstyrelsen\n\nProtokoll fört vid sammanträde 2021-02-03\n\nOrdförande: Anna Andersson (s)\n\n"
+            "§ 1 Val av justerare\nTill justerare valdes Per Persson.\n")
+    return _write(tmp / "protokoll_ks.txt", text.encode("utf-8"))
+
+
 def _fake_pdf(tmp: Path) -> Path:
     return _write(tmp / "fake.pdf", b"%PDF-1.7\nthis is not a PDF at all, only its first line\n")
 
@@ -136,6 +144,7 @@ CASES = [
     ("prose", _prose, ["no board annual report"]),
     ("csv", _csv, ["no board annual report"]),
     ("html", _html, ["no board annual report"]),
+    ("minutes", _protocol, ["no table of a board's annual report", "nothing written"]),
     ("fake-pdf", _fake_pdf, []),
     ("random-pdf", _random_pdf, []),
     ("truncated-pdf", _truncated_pdf, []),
@@ -153,7 +162,7 @@ def test_bad_file_fails_cleanly_and_writes_nothing(tmp_path, out_dir, kslib_main
     assert snapshot(out_dir.parent) == before
 
 
-@pytest.mark.parametrize("build, words", [pytest.param(b, w, id=i) for i, b, w in CASES])
+@pytest.mark.parametrize("build, words", [pytest.param(b, w, id=i) for i, b, w in CASES if i != "minutes"])
 def test_bad_file_fails_cleanly_in_check(tmp_path, kslib_main, build, words):
     raw = build(tmp_path)
     before = snapshot(tmp_path)
@@ -176,6 +185,18 @@ def test_bad_file_into_fresh_folder_creates_nothing(tmp_path, kslib_main):
     run = kslib_main("parse", _garbage(tmp_path), "--out", out)
     assert run.returncode == 2
     assert not out.exists() and not out.parent.exists()
+
+
+def test_no_year_and_no_out_is_an_error(tmp_path, report_text, kslib_main, monkeypatch):
+    """Without a year (no running header, no 'Bokslut YYYY') there is no default output folder to guess."""
+    lines = [line for line in report_text.split("\n") if "Ver ks am he ts" not in line]   # the running headers
+    text = re.sub(r"\b(19|20)(\d\d)\b", r"\1 \2", "\n".join(lines))                     # every year
+    raw = tmp_path / "undated.txt"
+    raw.write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    run = kslib_main("parse", raw)
+    assert_clean_failure(run, raw.name, "year could not be found", "--out")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["undated.txt"]
 
 
 def test_traceback_only_with_debug(tmp_path, kslib_cmd):

@@ -18,11 +18,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..errors import InputFileError
     from ..processed import write_processed
     from ..report import read_report
 
     report = read_report(args.raw, overrides=args.overrides)
-    out = args.out or Path("data/processed") / str(report.year or "unknown")
+    if args.out is None and report.year is None:
+        raise InputFileError(f"{args.raw}: the report's year could not be found; give --out")
+    out = args.out or Path("data/processed") / str(report.year)
     written = write_processed(report, out)
     warnings = report.warnings
     print(f"{report.source.name}: {report.meta.board}, {report.meta.municipality} {report.year}: "
