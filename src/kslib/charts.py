@@ -22,6 +22,9 @@ DEFICIT = "#c0392b"     # red: worse than budget
 SERIES = ("#1f4e79", "#9ecae1", "#7f7f7f", "#e6a23c", "#4a9b7f")
 AREA_COLOURS = {"municipality": "#1f4e79", "county": "#9ecae1", "country": "#a6a6a6"}
 PNG_DPI = 110
+SHORT_GROUP_LABELS = {"all": "Samtliga 16–64 år", "youth_18_24": "Unga 18–24 år", "foreign_born": "Utrikes födda",
+                      "over_6_months": "Mer än 6 mån", "over_12_months": "Mer än 12 mån",
+                      "over_24_months": "Mer än 24 mån"}
 
 _RC = {"font.size": 10, "axes.titlesize": 12, "axes.titleweight": "bold", "axes.spines.top": False,
        "axes.spines.right": False, "axes.grid": True, "grid.color": "#dddddd", "grid.linewidth": 0.6,
@@ -210,7 +213,7 @@ def unemployment_comparison_chart(lm: pd.DataFrame, *, period: str, measure: str
         xs = [j - 0.4 + width * (i + 0.5) for j in range(len(groups))]
         bars = ax.bar(xs, vals, width=width, label=AREA_LABELS_SV[area], color=AREA_COLOURS[area])
         _bar_labels(ax, bars, vals, unit=None, horizontal=False, decimals=1)
-    ax.set_xticks(range(len(groups)), [_wrap(group_label(g)) for g in groups], fontsize=9)
+    ax.set_xticks(range(len(groups)), [_wrap(SHORT_GROUP_LABELS.get(g, group_label(g))) for g in groups], fontsize=9)
     ax.yaxis.set_major_formatter(fmt.tick_formatter("%"))
     ax.grid(axis="x", visible=False)
     ax.legend(frameon=False)
@@ -232,7 +235,7 @@ def unemployment_change_chart(lm: pd.DataFrame, *, period: str, previous: str,
             if pd.notna(v):
                 ax.annotate(fmt.format_number(v, decimals=1), (bar.get_x() + bar.get_width() / 2, v),
                             xytext=(0, 3), textcoords="offset points", ha="center", fontsize=8.5)
-    ax.set_xticks(range(len(groups)), [_wrap(group_label(g)) for g in groups], fontsize=9)
+    ax.set_xticks(range(len(groups)), [_wrap(SHORT_GROUP_LABELS.get(g, group_label(g))) for g in groups], fontsize=9)
     ax.yaxis.set_major_formatter(fmt.tick_formatter("%"))
     ax.grid(axis="x", visible=False)
     ax.legend(frameon=False)
@@ -281,7 +284,7 @@ def goal_status_chart(goals: pd.DataFrame) -> Figure:
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.grid(axis="y", visible=False)
     ax.set_xlabel("antal")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.35), ncol=5, frameon=False, fontsize=9)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=5, frameon=False, fontsize=9)
     ax.set_title("Måluppfyllelse: antal mål per status")
     return fig
 

@@ -324,13 +324,15 @@ def run_job(job: Job, *, km=None, on_cell: Callable[[int, int], None] | None = N
     if km is not None:
         extra["km"] = km
     if on_cell is not None:
-        total = [0]
+        counts = {"total": 0, "done": 0}
 
         def _start(notebook, **_):
-            total[0] = sum(1 for c in notebook.cells if c.cell_type == "code")
+            counts["total"] = sum(1 for c in notebook.cells if c.cell_type == "code")
 
-        def _done(cell, cell_index, **_):
-            on_cell(cell_index, total[0])
+        def _done(cell, **_):
+            if cell.cell_type == "code":
+                on_cell(counts["done"], counts["total"])
+                counts["done"] += 1
 
         extra.update(on_notebook_start=_start, on_cell_executed=_done)
     try:
