@@ -78,8 +78,8 @@ def test_goals_table_and_summary():
     html = td.goals_table(goals).to_html()
     for text in ("Uppfylls", "Följs upp senare", "Okänd", "Uppfylls delvis", "analytikerns bedömning", "Delmål"):
         assert text in html
-    assert td.goals_summary(goals) == ("Av 2 mål gäller uppfylls: 1; uppfylls delvis: 1. "
-                                       "Av 2 delmål gäller följs upp senare: 1; okänd: 1.")
+    assert td.goals_summary(goals) == ("Av 2 mål: 1 uppfylls, 1 uppfylls delvis. "
+                                       "Av 2 delmål: 1 följs upp senare, 1 har okänd status.")
     assert list(td.unknown_goals(goals)["goal_id"]) == ["1.2"]
 
 

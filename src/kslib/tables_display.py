@@ -141,6 +141,9 @@ def styled(frame: pd.DataFrame, *, units: Mapping[str, str | None] | None = None
     styler = frame.style.format(formats, na_rep="–").hide(axis="index").set_table_styles(_HEADER_CSS)
     if numeric:
         styler = styler.set_properties(subset=numeric, **{"text-align": "right", "white-space": "nowrap"})
+    text = [c for c in frame.columns if c not in numeric]
+    if text:  # the notebook CSS right-aligns every cell; text reads better from the left
+        styler = styler.set_properties(subset=text, **{"text-align": "left"})
     if caption:
         styler = styler.set_caption(caption)
     if bold_rows is not None and bool(bold_rows.any()):
@@ -373,17 +376,21 @@ def goal_counts_table(goals: pd.DataFrame, goal_counts: pd.DataFrame, *,
     return styler.map(lambda v: "color: #b2182b; font-weight: 600;" if v == "Nej" else "", subset=["Stämmer"])
 
 
+_STATUS_PHRASE = {"met": "uppfylls", "partly_met": "uppfylls delvis", "not_met": "uppfylls ej",
+                  "later": "följs upp senare", "unknown": "har okänd status"}
+
+
 def goals_summary(goals: pd.DataFrame) -> str:
-    """A Swedish sentence per level: 'Av 4 mål uppfylls 2, uppfylls delvis 2.'"""
+    """A Swedish sentence per level: 'Av 4 mål: 2 uppfylls, 2 uppfylls delvis.'"""
     status = goals["status"].astype("string").fillna("unknown")
     out = []
     for level, word in (("goal", "mål"), ("subgoal", "delmål")):
         mask = goals["level"] == level
         if not mask.any():
             continue
-        parts = [f"{status_label(st).lower()}: {int((status[mask] == st).sum())}" for st in STATUS_ORDER
-                 if (status[mask] == st).any()]
-        out.append(f"Av {int(mask.sum())} {word} gäller {'; '.join(parts)}.")
+        parts = [f"{int((status[mask] == st).sum())} {_STATUS_PHRASE.get(st, status_label(st).lower())}"
+                 for st in STATUS_ORDER if (status[mask] == st).any()]
+        out.append(f"Av {int(mask.sum())} {word}: {', '.join(parts)}.")
     return " ".join(out)
 
 
