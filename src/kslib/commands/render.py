@@ -15,7 +15,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     years.add_argument("--year", type=int, help="the report year (raw report under data/raw/<year>/)")
     years.add_argument("--years", type=int, nargs="+", metavar="YEAR", help="several years")
     p.add_argument("-f", "--params-file", type=Path, default=None,
-                   help="YAML run file: years, notebooks and parameters (see docs/render.md)")
+                   help="YAML run file: years, notebooks and parameters (see the README)")
     p.add_argument("-p", "--parameter", action="append", default=[], metavar="NAME=VALUE",
                    help="a notebook parameter (repeatable), e.g. -p audience=analytiker")
     p.add_argument("-n", "--notebook", action="append", default=[], metavar="NAME",

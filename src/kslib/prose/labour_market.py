@@ -15,7 +15,7 @@ month a year earlier unless stated.  Yearly figures (income support per
 inhabitant, the labour-market unit's outcomes) take the report year.  A figure
 whose measure or period cannot be placed (an approximate "drygt 30%", a
 month's figure in the trend column) is left out with a ``ParseWarning``.
-Measures, groups and units are documented in ``docs/tables_labour_audit.md``.
+Measures, groups and units are documented in the README (processed-data contract).
 """
 from __future__ import annotations
 
