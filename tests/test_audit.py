@@ -204,3 +204,17 @@ class _NoGoals:
 
 def test_goal_checks_skip_cleanly_without_goal_tables():
     assert check_goals(_NoGoals()) == []
+
+
+def test_cut_off_report_is_an_error_in_the_audit(tmp_path):
+    """A text that ends inside the driftredovisning: the audit says so, as an error."""
+    raw = Path(__file__).resolve().parents[1] / "data" / "raw" / "2020" / "vaggeryd_ks_verksamhetsberattelse_2020.txt"
+    text = raw.read_text(encoding="utf-8")
+    cut = tmp_path / "cut.txt"
+    cut.write_text(text[: text.index("758 Integration")], encoding="utf-8")
+    checks = run_checks(kslib.read_report(cut))
+    found = checks[checks["check"] == "table_complete"]
+    assert found["severity"].tolist() == ["error"]
+    assert found["table"].tolist() == ["driftredovisning"] and "avklippt" in found["message"].item()
+    full = run_checks(kslib.read_report(raw))
+    assert not (full["check"] == "table_complete").any()

@@ -284,3 +284,17 @@ def test_truncated_table_is_read_as_far_as_it_goes():
     w = wide(read_driftredovisning(src, warnings=warnings))
     assert w["row_label"].tolist() == ["Fullmäktige och styrelse", "Stabsenhet", "Digitalisering"]
     assert "table-incomplete" in [x.code for x in warnings]
+
+
+def test_row_cut_off_mid_line_is_left_out_with_a_warning():
+    cut = MODIFIED[: MODIFIED.index("752 Försörjningsstöd") + len("752 Försörjningsstöd 12 500 12")]
+    warnings = []
+    w = wide(read_driftredovisning(_source_from(cut), warnings=warnings))
+    assert w["row_label"].tolist() == ["Fullmäktige och styrelse", "Stabsenhet", "Digitalisering"]
+    assert {"table-incomplete", "row-cut-off"} <= {x.code for x in warnings}
+
+
+def test_last_row_of_a_cut_text_is_kept_when_complete():
+    cut = MODIFIED[: MODIFIED.index("999 Ny verksamhet")]
+    w = wide(read_driftredovisning(_source_from(cut)))
+    assert w["row_label"].tolist()[-1] == "Försörjningsstöd"

@@ -123,7 +123,10 @@ def _pdfium_pages(data: bytes, name: str) -> Iterator[tuple[PageInfo, list[Char]
         raise PdfError(f"{name}: is not a valid PDF ({message})") from None
     try:
         for index in range(len(doc)):
-            page = doc[index]
+            try:
+                page = doc[index]
+            except pdfium.PdfiumError as exc:
+                raise PdfError(f"{name}: page {index + 1} cannot be read; the PDF is damaged ({exc})") from None
             width, height = page.get_size()
             textpage = page.get_textpage()
             tp = textpage.raw

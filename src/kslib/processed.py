@@ -13,7 +13,6 @@ import pandas as pd
 
 from ._version import __version__
 from .atomic import Staging, exclusive
-from .errors import NotAReportError
 from .report import Report
 
 CSV_OPTIONS = {"index": False, "encoding": "utf-8", "float_format": "%.10g", "lineterminator": "\n"}
@@ -34,10 +33,8 @@ def report_json(report: Report) -> dict:
 def write_processed(report: Report, out_dir: str | Path, *, workbook_name: str | None = None) -> list[Path]:
     """Write the contract for ``report`` into ``out_dir``; returns the files written."""
     out_dir = Path(out_dir)
+    report.require_tables()
     tables = report.tables()
-    if all(frame.empty for frame in tables.values()):
-        raise NotAReportError(f"{report.source.name}: no table of a board's annual report could be read "
-                              f"({len(report.warnings)} warnings); nothing written")
     meta = report_json(report)
     with exclusive(out_dir, what="parse"), Staging(out_dir) as stage:
         for name, frame in tables.items():

@@ -37,6 +37,10 @@ REPORT_READERS: dict[str, str] = {
 }
 
 
+# tables computed from the others (they say nothing about whether the text is a report)
+REPORT_ONLY_DERIVED = frozenset({"checks"})
+
+
 def _load(spec: str) -> Callable:
     module, func = spec.split(":")
     return getattr(importlib.import_module(module), func)
@@ -107,6 +111,21 @@ class Report:
         """Every warning raised while reading (reads all tables first)."""
         self.tables()
         return list(self._warnings)
+
+    def warnings_of(self, *codes: str) -> list[ParseWarning]:
+        """Warnings with one of ``codes`` raised by the report's own tables (not the audit's)."""
+        for name in self.table_names():
+            if name not in REPORT_ONLY_DERIVED:
+                self.table(name)
+        return [w for w in self._warnings if w.code in codes]
+
+    def require_tables(self) -> None:
+        """Raise :class:`NotAReportError` when none of the report's own tables could be read
+        (the audit is derived from them and does not count)."""
+        own = [n for n in self.table_names() if n not in REPORT_ONLY_DERIVED]
+        if all(self.table(n).empty for n in own):
+            raise NotAReportError(f"{self.source.name}: no table of a board's annual report could be read "
+                                  f"({len(self._warnings)} warnings); nothing written")
 
     def add_warning(self, warning: ParseWarning) -> None:
         """For readers that take the whole report (audit, overrides)."""

@@ -10,6 +10,7 @@
 - ``net_cost``, ``net_budget``, ``net_result``: the header's net cost and the tables against each other;
 - ``budget_claim``: the prose's "överskott med 336 tkr" against the table row;
 - ``labour_*``: labour-market figures (shares that add up, counts against shares, figures stated twice);
+- ``table_complete``: a table the text ends inside, or a row left out as cut off (error);
 - ``goal_count``: "två av målen uppfylls" against the parsed goals (only when the goals tables exist).
 """
 from __future__ import annotations
@@ -25,11 +26,13 @@ __all__ = ["run_checks", "summarise", "CHECK_COLUMNS", "Finding"]
 def run_checks(report) -> pd.DataFrame:
     """Audit a :class:`~kslib.report.Report`; one row per relation checked."""
     from .claims import check_claims
+    from .completeness import check_completeness
     from .financial import check_financial, tables_of
     from .goals import check_goals
     from .percentages import check_labour_market
 
     findings: list[Finding] = []
+    findings += check_completeness(report)
     findings += check_financial(report)
     _, dr = tables_of(report)
     findings += check_claims(report, dr)

@@ -27,6 +27,7 @@ def run(args: argparse.Namespace) -> int:
     from ..report import read_report
 
     report = read_report(args.raw, overrides=args.overrides)
+    report.require_tables()
     checks = run_checks(report)
     print(summarise(checks, name=report.source.name, show_info=args.show_info))
     errors = int((checks["severity"] == "error").sum()) if len(checks) else 0

@@ -423,10 +423,29 @@ def find_table(source: Source, spec: TableSpec, *, year: int | None = None) -> F
         table.deviation_sign = _deviation_convention(table)
         _split_rows(table, table.deviation_sign, tol, warn=True)
         _settle_by_totals(table, tol)
+    if not complete:
+        _drop_cut_row(table)
     _warn_undecided(table)
     if table.positional:
         _cross_check(table)
     return table
+
+
+def _drop_cut_row(table: FinancialTable) -> None:
+    """When the text ends inside a table, its last row may be cut off mid-line: keep it only if
+    every column is filled or an identity confirms its figures."""
+    if not table.rows:
+        return
+    last = table.rows[-1]
+    chosen = last.chosen
+    if chosen is None or last.decided_by == "identity" or None not in chosen.values:
+        return
+    table.rows.pop()
+    line = last.where
+    table.warnings.append(ParseWarning(
+        "row-cut-off", f"{table.spec.name}: row {last.label!r} is the last text and has blank cells that no "
+        f"identity confirms; it looks cut off and is left out", table=table.spec.name, row=last.label,
+        line=line.number, page=line.page))
 
 
 def _position_split(row: _RawRow, columns: Sequence[Column]) -> Split | None:
