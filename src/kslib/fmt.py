@@ -1,7 +1,7 @@
 """Swedish display formatting, in one place, for tables, prose and chart ticks.
 
-``format_number(71994)`` → ``"71 994"`` (narrow no-break space between groups),
-``format_tkr(71994)`` → ``"71 994 tkr"``, ``format_percent(6.6)`` → ``"6,6 %"``.
+``format_number(12345)`` → ``"12 345"`` (narrow no-break space between groups),
+``format_tkr(12345)`` → ``"12 345 tkr"``, ``format_percent(6.6)`` → ``"6,6 %"``.
 No OS locale is needed.  ``plain_spaces=True`` gives ordinary spaces (for tests
 or plain-text output).
 """
@@ -37,7 +37,7 @@ def format_number(value, *, decimals: int = 0, sign: bool = False, group: str = 
 
 
 def format_tkr(value, *, decimals: int = 0, sign: bool = False) -> str:
-    """``71 994 tkr``"""
+    """``12 345 tkr``"""
     return _with_unit(format_number(value, decimals=decimals, sign=sign), "tkr", value)
 
 

@@ -42,7 +42,7 @@ class Metadata:
 
 
 def _amount(text: str, *, want_unit: str | None = None) -> float | None:
-    """First figure in ``text`` (``"71 994 tkr"``, ``"78 årsarbetare"``), in ``want_unit`` if given."""
+    """First figure in ``text`` (``"12 345 tkr"``, ``"78 årsarbetare"``), in ``want_unit`` if given."""
     m = re.search(r"-?\d{1,3}(?:[ \u00a0]\d{3})*(?:,\d+)?|\d+(?:,\d+)?", text)
     if not m:
         return None

@@ -1,7 +1,7 @@
 """Swedish numerals: single figures, and rows where columns and thousands share the space.
 
 ``parse_number("- 6 279")`` reads one figure.  A table row such as
-``26 767 25 841 926 28 398 -1 631`` is harder: the space separates both the
+``30 512 29 700 -812 28 400 2 112`` is harder: the space separates both the
 thousands groups of a figure and the columns.  :func:`tokenize_row` cuts a row
 into its label and numeric tokens, :func:`segmentations` lists every way the
 tokens can form figures, and :func:`split_row` places them under the table's
@@ -71,12 +71,12 @@ def parse_numeral(text: str) -> Numeral:
 
 
 def parse_number(text: str) -> float:
-    """Value of one Swedish figure: ``"71 994"``, ``"-1 631"``, ``"- 6 279"``, ``"5,2 %"``, ``"644*"``."""
+    """Value of one Swedish figure: ``"12 345"``, ``"-1 631"``, ``"- 6 279"``, ``"5,2 %"``, ``"644*"``."""
     return parse_numeral(text).value
 
 
 def as_int_if_whole(value: float | None) -> float | int | None:
-    """``71994.0`` → ``71994``; other values unchanged (for clean CSV and JSON output)."""
+    """``12345.0`` → ``12345``; other values unchanged (for clean CSV and JSON output)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
     return int(value) if float(value).is_integer() else value

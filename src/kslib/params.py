@@ -251,11 +251,11 @@ class NotebookContext:
 
     @property
     def subtitle(self) -> str:
-        """``"Kommunstyrelse, Vaggeryds kommun 2020"``"""
+        """``"Kommunstyrelse, Exempelby kommun 2020"``"""
         return document_subtitle(self.board, self.municipality, self.year)
 
     def title(self, subject: str) -> str:
-        """``"Ekonomisk analys – Kommunstyrelse, Vaggeryds kommun 2020"``"""
+        """``"Ekonomisk analys – Kommunstyrelse, Exempelby kommun 2020"``"""
         return f"{subject} – {self.subtitle}"
 
 
