@@ -213,11 +213,7 @@ def unemployment_comparison_chart(lm: pd.DataFrame, *, period: str, measure: str
         xs = [j - 0.4 + width * (i + 0.5) for j in range(len(groups))]
         bars = ax.bar(xs, vals, width=width, label=AREA_LABELS_SV[area], color=AREA_COLOURS[area])
         _bar_labels(ax, bars, vals, unit=None, horizontal=False, decimals=1)
-    ax.set_xticks(range(len(groups)), [_wrap(SHORT_GROUP_LABELS.get(g, group_label(g))) for g in groups], fontsize=9)
-    ax.yaxis.set_major_formatter(fmt.tick_formatter("%"))
-    ax.grid(axis="x", visible=False)
-    ax.legend(frameon=False)
-    ax.set_title(f"Arbetslöshet per grupp, {period_label(period)}")
+    _finish_group_axes(ax, groups, f"Arbetslöshet per grupp, {period_label(period)}")
     return fig
 
 
@@ -235,12 +231,17 @@ def unemployment_change_chart(lm: pd.DataFrame, *, period: str, previous: str,
             if pd.notna(v):
                 ax.annotate(fmt.format_number(v, decimals=1), (bar.get_x() + bar.get_width() / 2, v),
                             xytext=(0, 3), textcoords="offset points", ha="center", fontsize=8.5)
+    _finish_group_axes(ax, groups, f"{AREA_LABELS_SV.get(area, area)}: arbetslöshet nu och ett år tidigare")
+    return fig
+
+
+def _finish_group_axes(ax, groups: list[str], title: str) -> None:
+    """Group labels under the bars, percent ticks Swedish-style, a legend and the title."""
     ax.set_xticks(range(len(groups)), [_wrap(SHORT_GROUP_LABELS.get(g, group_label(g))) for g in groups], fontsize=9)
     ax.yaxis.set_major_formatter(fmt.tick_formatter("%"))
     ax.grid(axis="x", visible=False)
     ax.legend(frameon=False)
-    ax.set_title(f"{AREA_LABELS_SV.get(area, area)}: arbetslöshet nu och ett år tidigare")
-    return fig
+    ax.set_title(title)
 
 
 def _value(df: pd.DataFrame, group: str, area: str) -> float:
