@@ -107,30 +107,34 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", str(text)).strip().casefold()
 
 
-def _match_row(code: str, name: str, rows: pd.DataFrame) -> pd.Series | None:
-    body = rows[rows["kind"] != "total"]
-    by_code = body[body["row_code"].astype("string") == code]
-    if len(by_code) == 1:
-        return by_code.iloc[0]
-    labels = [_norm(x) for x in body["row_label"]]
-    close = difflib.get_close_matches(_norm(name), labels, n=1, cutoff=0.85)
-    if close:
-        return body.iloc[labels.index(close[0])]
-    return None
+class _RowIndex:
+    """The table's non-total rows, looked up by code, then by a close enough name."""
+
+    def __init__(self, rows: pd.DataFrame):
+        self.body = rows[rows["kind"] != "total"].reset_index(drop=True)
+        self.codes = [None if pd.isna(c) else str(c) for c in self.body["row_code"]]
+        self.labels = [_norm(x) for x in self.body["row_label"]]
+
+    def match(self, code: str, name: str) -> pd.Series | None:
+        if code and self.codes.count(code) == 1:
+            return self.body.iloc[self.codes.index(code)]
+        close = difflib.get_close_matches(_norm(name), self.labels, n=1, cutoff=0.85)
+        return self.body.iloc[self.labels.index(close[0])] if close else None
 
 
 def _sections(paras: list[Paragraph], rows: pd.DataFrame) -> list[tuple[pd.Series | None, str, list[Paragraph]]]:
     """Runs of paragraphs: (matched row or None, heading name, paragraphs); a run starts at a
     code heading that matches a row and ends at the next heading."""
     out: list[tuple[pd.Series | None, str, list[Paragraph]]] = [(None, "", [])]
+    index = _RowIndex(rows)
     for p in paras:
         if p.heading:
             row, name = None, ""
             if p.code_heading:
-                row = _match_row(*p.code_heading, rows)
+                row = index.match(*p.code_heading)
                 name = p.code_heading[1]
             else:       # a heading with the area's name only
-                row = _match_row("", p.text.strip(), rows)
+                row = index.match("", p.text.strip())
                 name = p.text.strip() if row is not None else ""
             out.append((row, name, []))
             continue

@@ -133,19 +133,34 @@ def _first_word(text: str) -> int:
     return len(text.split()[0]) if text.split() else 0
 
 
-def _cell_cost(texts: list[str], lengths: list[int], width: float | None) -> float:
-    if not texts:
+@dataclass(frozen=True)
+class _LineFeatures:
+    """What the cell costs look at, computed once per line."""
+
+    starts_cell: bool      # may start a cell: a capital, a digit, a bullet, a parenthesis
+    ends_sentence: bool
+    first_word: int
+    length: int
+
+
+def _features(texts: list[str], lengths: list[int]) -> list[_LineFeatures]:
+    return [_LineFeatures(bool(re.match(r"[\dA-ZÅÄÖ(•\-]", t)), _sentence_end(t), _first_word(t), n)
+            for t, n in zip(texts, lengths)]
+
+
+def _cell_cost(feats: list[_LineFeatures], width: float | None) -> float:
+    if not feats:
         return EMPTY
-    w = width if width is not None else max(lengths)
+    w = width if width is not None else max(f.length for f in feats)
     cost = 0.0
-    if not re.match(r"[\dA-ZÅÄÖ(•\-]", texts[0]):
+    if not feats[0].starts_cell:
         cost += LOWER_START
-    if not _sentence_end(texts[-1]):
+    if not feats[-1].ends_sentence:
         cost += OPEN_END
-    for i, (t, n) in enumerate(zip(texts, lengths)):
-        if n > w + 1:
+    for i, f in enumerate(feats):
+        if f.length > w + 1:
             cost += OVERFLOW
-        if i + 1 < len(texts) and n + 1 + _first_word(texts[i + 1]) <= w - 2 and not _sentence_end(t):
+        if i + 1 < len(feats) and f.length + 1 + feats[i + 1].first_word <= w - 2 and not f.ends_sentence:
             cost += EARLY_BREAK
     return cost
 
@@ -153,12 +168,12 @@ def _cell_cost(texts: list[str], lengths: list[int], width: float | None) -> flo
 def _ranked_cuts(texts: list[str], widths: tuple[float, float, float] | None,
                  lengths: list[int]) -> list[tuple[float, int, int]]:
     n = len(texts)
+    feats = _features(texts, lengths)
     ranked = []
     for a in range(1, n):
         for b in range(a + 1, n + 1):
             spans = ((0, a), (a, b), (b, n))
-            cost = sum(_cell_cost(texts[s:e], lengths[s:e], widths[k] if widths else None)
-                       for k, (s, e) in enumerate(spans))
+            cost = sum(_cell_cost(feats[s:e], widths[k] if widths else None) for k, (s, e) in enumerate(spans))
             ranked.append((cost, a, b))
     if not ranked:         # one line only: all decision
         ranked = [(EMPTY * 2, n, n)]
