@@ -1,15 +1,17 @@
 """Notebook parameters: declared in the notebooks, checked before any kernel, raw reports found by year."""
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-from kslib.errors import ParameterError
-from kslib.params import (Parameter, check_parameters, coerce_cli_value, declared_parameters, find_project_root,
-                          find_raw_report, load_params_file, open_report, parse_parameters_source,
-                          resolve_raw_path)
+from kslib import tables_display as td
+from kslib.errors import ParameterError, ParseError
+from kslib.params import (Parameter, check_parameters, coerce_cli_value, declared_parameters, ensure_complete,
+                          find_project_root, find_raw_report, load_params_file, open_report,
+                          parse_parameters_source, resolve_raw_path)
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
@@ -131,3 +133,74 @@ def test_open_report_year_must_match(tmp_path):
     shutil.copy(ROOT / "data/raw/2020/vaggeryd_ks_verksamhetsberattelse_2020.txt", raw / "report.txt")
     with pytest.raises(ParameterError, match="the report is for 2020, but year = 2019"):
         open_report(year=2019, raw_path=str(raw / "report.txt"))
+
+
+# --------------------------------------------------------------------------- a report cut off inside a table
+
+REPORT = ROOT / "data/raw/2020/vaggeryd_ks_verksamhetsberattelse_2020.txt"
+
+
+def cut_after(tmp_path: Path, title: str, row_start: str, *, figures: dict[str, str] | None = None) -> Path:
+    """A copy of the real report that ends right after the first line starting with ``row_start`` below
+    ``title`` (optionally with other figures), as ``data/raw/2020/cut.txt`` under ``tmp_path``."""
+    text = REPORT.read_text(encoding="utf-8")
+    start = text.index(title)
+    row = text.index("\n" + row_start, start) + 1
+    text = text[:text.index("\n", row) + 1]
+    for old, new in (figures or {}).items():
+        text = text.replace(old, new)
+    path = tmp_path / "data" / "raw" / "2020" / "cut.txt"
+    path.parent.mkdir(parents=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_complete_tables_are_given(report_path):
+    ctx = open_report(year=2020, raw_path=str(report_path))
+    drift = ctx.table("driftredovisning", wide=True)
+    assert drift.loc[drift["row_label"] == "TOTALT", "outcome_2020"].item() == 71994
+    assert len(ctx.table("nyckeltal", required=False))
+    ensure_complete(ctx.report, "resultatrakning")
+
+
+def test_table_cut_off_in_the_text_is_an_error(tmp_path):
+    """The text ends inside the driftredovisning (after the row on line 78): the notebook must not show it."""
+    path = cut_after(tmp_path, "DRIFTREDOVISNING, TKR", "131 ")
+    ctx = open_report(year=2020, raw_path=str(path))
+    message = "cut.txt: driftredovisning ends at line 78 before its total row; the report looks cut off"
+    for required in (True, False):
+        with pytest.raises(ParseError, match=re.escape(message)):
+            ctx.table("driftredovisning", wide=True, required=required)
+    with pytest.raises(ParseError, match=re.escape(message)):
+        td.get_table(ctx.report, "driftredovisning")
+    assert ctx.table("resultatrakning", wide=True)["outcome_2020"].notna().any()   # the table above is whole
+
+
+def test_cut_off_modified_template(tmp_path):
+    """Other figures and a renamed row in the cut-off copy: the line is still the last row read."""
+    path = cut_after(tmp_path, "DRIFTREDOVISNING, TKR", "104 ",
+                     figures={"Projekt och samverkan 1 539 1 875 336": "Samverkan och projekt 2 539 2 875 336"})
+    ctx = open_report(year=2020, raw_path=str(path))
+    with pytest.raises(ParseError, match=r"driftredovisning ends at line 76 before its total row"):
+        ctx.table("driftredovisning")
+
+
+def test_key_figures_cut_off(tmp_path):
+    path = cut_after(tmp_path, "NYCKELTAL **", "Elektroniska fakturor")
+    ctx = open_report(year=2020, raw_path=str(path))
+    assert len(ctx.table("driftredovisning")) > 0                       # complete above the cut
+    with pytest.raises(ParseError, match=r"cut\.txt: nyckeltal ends at line 1612 before the table ends; "
+                                         r"the report looks cut off"):
+        ctx.table("nyckeltal", required=False)
+
+
+def test_missing_table_required_or_not(tmp_path):
+    text = REPORT.read_text(encoding="utf-8")
+    start = text.index("NYCKELTAL **")
+    path = tmp_path / "data" / "raw" / "2020" / "no_key_figures.txt"
+    path.parent.mkdir(parents=True)
+    path.write_text(text[:start] + text[text.index("Uppföljning av internkontroll", start):], encoding="utf-8")
+    ctx = open_report(year=2020, raw_path=str(path))
+    assert ctx.table("nyckeltal", required=False).empty
+    with pytest.raises(ParseError, match="no_key_figures.txt: no readable nyckeltal table"):
+        ctx.table("nyckeltal")

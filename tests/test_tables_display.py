@@ -1,6 +1,7 @@
 """Styled tables: Swedish headings and number formatting, totals, statuses, counts."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -147,3 +148,46 @@ def test_get_table_absent_or_not_installed():
     with pytest.raises(ValueError):
         td.get_table(rep, "broken")
     assert "läses inte av denna version av kslib" in td.missing_note("labour_market", "Arbetsmarknaden").data
+
+
+def test_source_line_names_file_sha256_version_and_date(report):
+    import datetime
+    import hashlib
+
+    import kslib
+
+    line = td.source_line(report, on=datetime.date(2021, 3, 15))
+    sha = hashlib.sha256(REPORT.read_bytes()).hexdigest()
+    assert sha == "aa59af44be10694b75375fb1d99c2f77d80b07f097610db538982c9133331962"
+    assert line == (f"Underlag: *vaggeryd_ks_verksamhetsberattelse_2020.txt* (SHA-256 `{sha}`), "
+                    f"framtagen med kslib {kslib.__version__} den 2021-03-15.")
+    assert re.search(r"kslib \d+\.\d+\.\d+", line)
+    assert str(datetime.date.today()) in td.source_line(report)
+
+
+def test_source_line_of_a_modified_copy(tmp_path):
+    """Another file with one figure changed: its own name and hash, not the real report's."""
+    import hashlib
+
+    text = REPORT.read_text(encoding="utf-8").replace("TOTALT 71 994", "TOTALT 71 995")
+    path = tmp_path / "2020" / "andra_rapporten.txt"
+    path.parent.mkdir()
+    path.write_text(text, encoding="utf-8")
+    line = td.source_line(read_report(path))
+    assert "*andra_rapporten.txt*" in line and hashlib.sha256(path.read_bytes()).hexdigest() in line
+    assert "aa59af44be10694b" not in line
+
+
+def test_header_block(report):
+    import datetime
+
+    from kslib.params import NotebookContext
+
+    ctx = NotebookContext(report=report, year=2020, municipality="Vaggeryds kommun", board="Kommunstyrelsen",
+                          audience="nämnd")
+    text = td.header(ctx, "Nettokostnad totalt 1 tkr.", on=datetime.date(2021, 3, 15)).data
+    parts = text.split("\n\n")
+    assert parts[0] == "**Kommunstyrelsen, Vaggeryds kommun 2020**"
+    assert parts[1] == "Nettokostnad totalt 1 tkr."
+    assert parts[2] == td.source_line(report, on=datetime.date(2021, 3, 15))
+    assert td.header(ctx).data.split("\n\n")[1].startswith("Underlag: ")

@@ -9,7 +9,9 @@ one-line :class:`~kslib.errors.ParameterError`.
 
 :func:`find_raw_report` finds ``data/raw/<year>/<report>.txt|.pdf``;
 :func:`load_params_file` reads a YAML run file; :func:`open_report` is what a
-notebook calls to get its report and labels.
+notebook calls to get its report and labels; :meth:`NotebookContext.table` and
+:func:`ensure_complete` refuse a table that the text ends inside (a cut-off
+report is never shown as complete).
 """
 from __future__ import annotations
 
@@ -233,15 +235,19 @@ class NotebookContext:
     def for_analyst(self) -> bool:
         return self.audience == "analytiker"
 
-    def table(self, name: str, *, wide: bool = False):
-        """A table the notebook cannot do without: ParseError naming the report when it is empty.
+    def table(self, name: str, *, wide: bool = False, required: bool = True):
+        """A table for the notebook; :class:`~kslib.errors.ParseError` when it cannot be shown as complete.
 
-        ``wide=True`` pivots a financial table with :func:`kslib.tables.financial.wide`.
+        Raises when the text ends inside the table (a ``table-incomplete`` warning:
+        the report looks cut off, see :func:`ensure_complete`) and, with
+        ``required=True``, when no row of it could be read.  ``wide=True`` pivots
+        a financial table with :func:`kslib.tables.financial.wide`.
         """
         from .errors import ParseError
 
         frame = self.report.table(name)
-        if frame.empty:
+        ensure_complete(self.report, name)
+        if required and frame.empty:
             raise ParseError(f"{self.report.name}: no readable {name} table in the report (this notebook needs it)")
         if wide:
             from .tables.financial import wide as to_wide
@@ -257,6 +263,42 @@ class NotebookContext:
     def title(self, subject: str) -> str:
         """``"Ekonomisk analys – Kommunstyrelse, Exempelby kommun 2020"``"""
         return f"{subject} – {self.subtitle}"
+
+
+def table_warnings(report, name: str) -> list:
+    """The parser warnings raised while reading table ``name`` (read now if it was not yet).
+
+    Only that table is read: the report keeps its warnings in reading order, and
+    ``report.warnings`` would read every table first.
+    """
+    report.table(name)
+    raised = getattr(report, "_warnings", None)
+    if raised is None:
+        raised = getattr(report, "warnings", None) or []
+    return [w for w in raised if getattr(w, "table", "") == name]
+
+
+def ensure_complete(report, name: str) -> None:
+    """:class:`~kslib.errors.ParseError` if the text ends inside table ``name`` (``table-incomplete``).
+
+    A notebook must not show such a table as if it were whole: the error names
+    the file, the table and the last line read.
+    """
+    from .errors import ParseError
+
+    for w in table_warnings(report, name):
+        if w.code == "table-incomplete":
+            at = f"at line {w.line}" if w.line else "early"
+            raise ParseError(f"{report.name}: {name} ends {at} {_before_end(name)}; the report looks cut off")
+
+
+def _before_end(name: str) -> str:
+    """``before its total row`` for a financial table with totals, else ``before the table ends``."""
+    from .tables import financial
+
+    specs = {s.name: s for s in (financial.RESULTATRAKNING, financial.DRIFTREDOVISNING, financial.NYCKELTAL)}
+    spec = specs.get(name)
+    return "before its total row" if spec is not None and not spec.series else "before the table ends"
 
 
 def document_subtitle(board: str | None, municipality: str | None, year: int) -> str:

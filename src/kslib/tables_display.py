@@ -8,12 +8,14 @@ Swedish Markdown note to show instead.
 """
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Any, Callable, Mapping
 
 import pandas as pd
 
 from . import fmt
+from .params import ensure_complete
 
 STATUS_ORDER = ("met", "partly_met", "not_met", "later", "unknown")
 _STATUS_FALLBACK = {"met": "Uppfylls", "partly_met": "Uppfylls delvis", "not_met": "Uppfylls ej",
@@ -57,16 +59,19 @@ def get_table(report, name: str) -> pd.DataFrame | None:
     """``report.table(name)``, or ``None`` when this version of kslib has no reader for it.
 
     A reader that is registered but whose module is not installed counts as absent;
-    any other error while reading (a broken input) propagates.
+    any other error while reading (a broken input) propagates, and a table that the
+    text ends inside raises :class:`~kslib.errors.ParseError` (:func:`kslib.params.ensure_complete`).
     """
     if name not in report.table_names():
         return None
     try:
-        return report.table(name)
+        frame = report.table(name)
     except ModuleNotFoundError as exc:
         if exc.name and exc.name.startswith("kslib."):
             return None
         raise
+    ensure_complete(report, name)
+    return frame
 
 
 def report_warnings(report) -> list | None:
@@ -77,6 +82,30 @@ def report_warnings(report) -> list | None:
         if exc.name and exc.name.startswith("kslib."):
             return None
         raise
+
+
+# --------------------------------------------------------------------------- header and provenance
+
+def source_line(report, *, on: datetime.date | None = None) -> str:
+    """Where the page comes from, in Swedish: the raw file, its full SHA-256, the kslib version, the date.
+
+    ``"Underlag: *rapport.txt* (SHA-256 `aa59…`), framtagen med kslib 0.1.0 den 2025-04-02."``
+    (the date is today's unless ``on`` is given).
+    """
+    from . import __version__
+
+    on = on or datetime.date.today()
+    return (f"Underlag: *{report.name}* (SHA-256 `{report.sha256}`), "
+            f"framtagen med kslib {__version__} den {on.isoformat()}.")
+
+
+def header(ctx, *sentences: str, on: datetime.date | None = None):
+    """A notebook's header block: the board and year in bold, any sentences, then :func:`source_line`."""
+    parts = [f"**{ctx.subtitle}**"]
+    if sentences:
+        parts.append(" ".join(s for s in sentences if s))
+    parts.append(source_line(ctx.report, on=on))
+    return markdown("\n\n".join(parts))
 
 
 def note(text: str):
