@@ -1,7 +1,9 @@
 """The three notebooks executed on the real report (papermill, into a temp dir) and exported for committees."""
 from __future__ import annotations
 
+import hashlib
 import html as html_lib
+import io
 import json
 import re
 import shutil
@@ -9,10 +11,14 @@ from pathlib import Path
 
 import pytest
 
+import kslib
+from conftest import snapshot
 from kslib.errors import RenderError
 from kslib.render import NOTEBOOKS, check_offline, plan, render
 
 ROOT = Path(__file__).resolve().parents[1]
+REPORT = ROOT / "data/raw/2020/vaggeryd_ks_verksamhetsberattelse_2020.txt"
+SHA256 = "aa59af44be10694b75375fb1d99c2f77d80b07f097610db538982c9133331962"
 pytestmark = pytest.mark.slow
 
 
@@ -72,6 +78,11 @@ def test_committee_html(rendered, name):
     images = re.findall(r"<img [^>]*>", page)
     assert images and all('src="data:image/png;base64,' in img for img in images)
     assert "No description has been provided" not in page
+    # traceable: the raw file, its full sha256, the kslib version and the render date, under the heading
+    assert hashlib.sha256(REPORT.read_bytes()).hexdigest() == SHA256
+    assert re.search(rf"Underlag: vaggeryd_ks_verksamhetsberattelse_2020\.txt ?\(SHA-256 {SHA256} ?\), framtagen "
+                     rf"med kslib {re.escape(kslib.__version__)} den \d{{4}}-\d\d-\d\d\.", seen)
+    assert seen.index("Underlag:") < seen.index(EXPECTED[name][2])
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
@@ -84,35 +95,140 @@ def test_analyst_notebook_keeps_code_and_outputs(rendered, name):
     assert sum(len(c["outputs"]) for c in code) > 3
     assert not any(o.get("output_type") == "error" for c in code for o in c["outputs"])
     assert not list(rendered.glob("*.failed.ipynb")) and not list(rendered.glob(".*"))[1:]  # only the lock
+    outputs = json.dumps([c["outputs"] for c in code], ensure_ascii=False)
+    assert SHA256 in outputs and f"kslib {kslib.__version__}" in outputs
+    meta = nb["metadata"]["kslib"]
+    assert meta["source_sha256"] == SHA256 and meta["version"] == kslib.__version__
+    assert meta["source_file"] == REPORT.name and re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", meta["rendered"])
 
 
-def test_broken_input_fails_its_notebook_and_others_finish(tmp_path):
-    """A report whose driftredovisning was cut out: ekonomi fails naming the cell and why; the others finish."""
-    text = (ROOT / "data/raw/2020/vaggeryd_ks_verksamhetsberattelse_2020.txt").read_text(encoding="utf-8")
+def write_raw(project: Path, text: str, *, year: int = 2020, name: str = "damaged.txt") -> Path:
+    raw = project / "data" / "raw" / str(year)
+    raw.mkdir(parents=True, exist_ok=True)
+    for old in raw.iterdir():
+        old.unlink()
+    (raw / name).write_text(text, encoding="utf-8")
+    return raw / name
+
+
+def earlier_run(pages: Path) -> dict:
+    """``pages`` holding the outputs of an earlier run (made up), and their snapshot."""
+    pages.mkdir(parents=True)
+    (pages / ".kslib.lock").touch()                          # an earlier render left its lock file
+    for name in NOTEBOOKS:
+        (pages / f"{name}.html").write_text(f"<html>{name}: an earlier run</html>")
+        (pages / f"{name}.ipynb").write_text("{}")
+    return snapshot(pages)
+
+
+def failed_cells(path: Path) -> list[dict]:
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    assert "An Exception was encountered" in "".join(nb["cells"][0]["source"])  # papermill's marker
+    return [o for c in nb["cells"] if c["cell_type"] == "code" for o in c["outputs"] if o["output_type"] == "error"]
+
+
+def test_one_failed_notebook_publishes_nothing_of_the_year(tmp_path):
+    """Driftredovisning cut out: ekonomi fails naming the cell and why; the others finish but are not
+    published; the earlier outputs stay exactly as they were. Then re-rendering only the others publishes
+    them, and re-rendering ekonomi on a repaired report publishes it and removes its failed notebook."""
+    text = REPORT.read_text(encoding="utf-8")
     start = text.index("DRIFTREDOVISNING, TKR")
     end = text.index("\n", text.index("TOTALT", start))
-    raw = tmp_path / "data" / "raw" / "2020"
-    raw.mkdir(parents=True)
-    (raw / "damaged.txt").write_text(text[:start] + text[end:], encoding="utf-8")
+    write_raw(tmp_path, text[:start] + text[end:])
     out = tmp_path / "reports"
-    stale = out / "2020" / "ekonomi.html"
-    stale.parent.mkdir(parents=True)
-    stale.write_text("<html>an earlier run</html>")
+    pages = out / "2020"
+    before = earlier_run(pages)
     jobs = plan([2020], root=tmp_path, notebook_dir=ROOT / "notebooks", out_root=out)
+    log = io.StringIO()
     with pytest.raises(RenderError, match=r"1 of 3 notebooks failed: 2020 ekonomi: ekonomi\.failed\.ipynb: "
                                           r"cell In \[\d+\] failed: ParseError: damaged\.txt: no readable "
-                                          r"driftredovisning table"):
-        render(jobs, stream=None)
-    pages = out / "2020"
-    for name in ("arbetsmarknad", "maluppfyllelse"):
-        assert (pages / f"{name}.html").is_file() and (pages / f"{name}.ipynb").is_file()
-    assert not (pages / "ekonomi.html").exists() and not (pages / "ekonomi.ipynb").exists()
-    failed = json.loads((pages / "ekonomi.failed.ipynb").read_text(encoding="utf-8"))
-    errors = [o for c in failed["cells"] if c["cell_type"] == "code" for o in c["outputs"]
-              if o["output_type"] == "error"]
+                                          r"driftredovisning table.*; nothing new published for 2020 "
+                                          r"\(previous outputs kept\)$"):
+        render(jobs, stream=log)
+    after = snapshot(pages)
+    assert after.pop("ekonomi.failed.ipynb") and after == before            # bytes and mtimes
+    errors = failed_cells(pages / "ekonomi.failed.ipynb")
     assert errors and errors[0]["ename"] == "ParseError"
-    assert "An Exception was encountered" in "".join(failed["cells"][0]["source"])  # papermill's marker
-    assert not [p for p in pages.iterdir() if p.name.endswith(".tmp") or ".running." in p.name]
+    lines = log.getvalue().splitlines()
+    for name in ("arbetsmarknad", "maluppfyllelse"):
+        assert any(re.match(rf"ok +2020 {name} .* not published: another notebook of 2020 failed "
+                            rf"\(previous outputs kept\)$", line) for line in lines), lines
+    assert re.match(r"3 notebook\(s\) in [\d.]+ s: 2 ok, 1 failed; not published: 2020 \(previous outputs kept\)$",
+                    lines[-1])
+    assert not [p for p in out.rglob("*") if p.name.endswith(".tmp") or ".running." in p.name
+                or ".staging." in p.name]
+
+    # -n arbetsmarknad -n maluppfyllelse: the run is only these two, and both succeed
+    jobs = plan([2020], root=tmp_path, notebook_dir=ROOT / "notebooks", out_root=out,
+                notebooks=["arbetsmarknad", "maluppfyllelse"])
+    assert all(r.published for r in render(jobs, stream=None))
+    after = snapshot(pages)
+    for name in ("arbetsmarknad", "maluppfyllelse"):
+        assert "an earlier run" not in (pages / f"{name}.html").read_text(encoding="utf-8")
+    assert {k: after[k] for k in ("ekonomi.html", "ekonomi.ipynb")} == \
+        {k: before[k] for k in ("ekonomi.html", "ekonomi.ipynb")}
+    assert "ekonomi.failed.ipynb" in after                                   # ekonomi was not in this run
+
+    # the report repaired: ekonomi alone publishes and its failed notebook goes
+    write_raw(tmp_path, text)
+    jobs = plan([2020], root=tmp_path, notebook_dir=ROOT / "notebooks", out_root=out, notebooks=["ekonomi"])
+    render(jobs, stream=None)
+    assert sorted(p.name for p in pages.iterdir() if not p.name.startswith(".")) == \
+        sorted(f"{n}.{ext}" for n in NOTEBOOKS for ext in ("html", "ipynb"))
+    assert "Sammanfattning" in (pages / "ekonomi.html").read_text(encoding="utf-8")
+
+
+def test_cut_off_report_is_not_published_as_complete(tmp_path):
+    """The text ends in the middle of the driftredovisning: the notebooks that use it fail, naming the
+    file, the table and the last line read, and nothing of the year is published."""
+    text = REPORT.read_text(encoding="utf-8")
+    start = text.index("DRIFTREDOVISNING, TKR")
+    row = text.index("\n131 ", start) + 1                  # the text ends after this row (line 78)
+    write_raw(tmp_path, text[:text.index("\n", row) + 1], name="cut.txt")
+    out = tmp_path / "reports"
+    before = earlier_run(out / "2020")
+    jobs = plan([2020], root=tmp_path, notebook_dir=ROOT / "notebooks", out_root=out)
+    with pytest.raises(RenderError) as info:
+        render(jobs, stream=None)
+    message = str(info.value)
+    why = "ParseError: cut.txt: driftredovisning ends at line 78 before its total row; the report looks cut off"
+    for name in ("ekonomi", "arbetsmarknad"):
+        assert re.search(rf"2020 {name}: {name}\.failed\.ipynb: cell In \[\d+\] failed: {re.escape(why)}", message)
+        errors = failed_cells(out / "2020" / f"{name}.failed.ipynb")
+        assert errors[0]["ename"] == "ParseError" and "looks cut off" in errors[0]["evalue"]
+    after = snapshot(out / "2020")
+    assert after.pop("ekonomi.failed.ipynb") and after.pop("arbetsmarknad.failed.ipynb") and after == before
+
+
+def test_each_year_is_its_own_unit(tmp_path):
+    """2019 fails (its folder holds the 2020 report), 2020 succeeds: 2020 is published, 2019 keeps its pages."""
+    write_raw(tmp_path, REPORT.read_text(encoding="utf-8"), year=2019, name="report.txt")
+    write_raw(tmp_path, REPORT.read_text(encoding="utf-8"), year=2020, name="report.txt")
+    out = tmp_path / "reports"
+    before = earlier_run(out / "2019")
+    jobs = plan([2019, 2020], root=tmp_path, notebook_dir=ROOT / "notebooks", out_root=out,
+                notebooks=["maluppfyllelse"])
+    with pytest.raises(RenderError, match=r"1 of 2 notebooks failed: 2019 maluppfyllelse: .*the report is for "
+                                          r"2020, but year = 2019; nothing new published for 2019 "):
+        render(jobs, stream=None)
+    after = snapshot(out / "2019")
+    assert after.pop("maluppfyllelse.failed.ipynb") and after == before
+    assert sorted(p.name for p in (out / "2020").iterdir()) == [".kslib.lock", "maluppfyllelse.html",
+                                                                   "maluppfyllelse.ipynb"]
+
+
+def test_successful_render_writes_no_traceback(tmp_path, kslib_cmd):
+    """A short report (the text ends after the driftredovisning), rendered twice as a scheduled job would:
+    exit code 0 and nothing on stderr but the summary lines (no ZMQ traceback from a kernel)."""
+    text = REPORT.read_text(encoding="utf-8")
+    end = text.index("\n", text.index("TOTALT", text.index("DRIFTREDOVISNING, TKR"))) + 1
+    write_raw(tmp_path, text[:end], name="short.txt")
+    for _ in range(2):
+        run = kslib_cmd("render", "--year", "2020", "--root", tmp_path, "--out", tmp_path / "reports", cwd=tmp_path)
+        assert run.returncode == 0, run.stderr
+        assert "Traceback" not in run.stderr and "ERROR" not in run.stderr, run.stderr
+        lines = run.stderr.splitlines()
+        assert len(lines) == 4 and all(line.startswith("ok ") for line in lines[:3]), run.stderr
 
 
 def test_broken_input_fails_clearly_before_any_kernel(tmp_path, kslib_cmd):

@@ -9,6 +9,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from kslib import render as render_mod
 from kslib.errors import ParameterError, RenderError
 from kslib.render import NOTEBOOKS, check_offline, export_html, plan, venv_kernel
 
@@ -131,3 +132,114 @@ def test_export_html_for_committees():
 def test_check_offline_rejects_network(snippet):
     with pytest.raises(RenderError, match="would load from a network"):
         check_offline(f"<html><head>{snippet}</head></html>")
+
+
+# --------------------------------------------------------------------------- workers and kernels (no kernel started)
+
+class FakeKernel:
+    """Stands in for :class:`kslib.render.WarmKernel`: records its life."""
+
+    started: list["FakeKernel"] = []
+
+    def __init__(self, cwd):
+        self.released = self.shut = False
+        FakeKernel.started.append(self)
+
+    def release(self):
+        self.released = True
+        return self
+
+    def shutdown(self):
+        self.shut = True
+
+
+def fake_jobs(tmp_path, n):
+    return [render_mod.Job(name=f"nb{i}", year=2020, notebook=tmp_path / f"nb{i}.ipynb", parameters={},
+                           out_dir=tmp_path / "2020", cwd=tmp_path, title=f"nb{i}") for i in range(n)]
+
+
+class ListQueue(list):
+    def put(self, item):
+        self.append(item)
+
+
+@pytest.mark.parametrize("rival_claims", ["before_export", "after_export"])
+def test_worker_starts_kernels_only_for_jobs_it_holds(tmp_path, monkeypatch, rival_claims):
+    """A warm kernel is started only for a job this worker has claimed, so none is shut down in the middle
+    of its warm-up imports (the cause of the ZMQ tracebacks on stderr).  A rival worker tries to claim the
+    last job while this one runs, before or after this one starts the next kernel during its export."""
+    import multiprocessing as mp
+
+    FakeKernel.started = []
+    jobs = fake_jobs(tmp_path, 3)
+    counter = mp.get_context("fork").Value("i", 1)        # the rival already holds job 0
+    used, rival = [], []
+
+    def fake_run_job(job, *, into=None, km=None, on_cell=None, before_export=None):
+        used.append((job.name, km))
+        if job.name == "nb1" and rival_claims == "before_export":
+            rival.append(render_mod._claim(counter, len(jobs)))
+        before_export()
+        if job.name == "nb1" and rival_claims == "after_export":
+            rival.append(render_mod._claim(counter, len(jobs)))
+        return render_mod.JobResult(job, True, 0.0)
+
+    monkeypatch.setattr(render_mod, "WarmKernel", FakeKernel)
+    monkeypatch.setattr(render_mod, "run_job", fake_run_job)
+    queue = ListQueue()
+    render_mod._worker(jobs, counter, queue, True, {})
+    done = [label for kind, label, _ in queue if kind == "done"]
+    if rival_claims == "before_export":
+        assert rival == [2] and done == ["2020 nb1"]
+    else:                                                  # nb2 was claimed with its warm kernel
+        assert rival == [None] and done == ["2020 nb1", "2020 nb2"]
+    assert len(FakeKernel.started) == len(done)            # no kernel without a job
+    assert [km for _, km in used] == FakeKernel.started    # each kernel ran the notebook it was started for
+    assert all(k.released and k.shut for k in FakeKernel.started)
+    assert counter.value == 3
+
+
+def staged_results(tmp_path, oks):
+    """Jobs whose outputs were staged; reports/2020 holds an earlier set and a stale failed notebook."""
+    from kslib.atomic import Staging
+
+    out = tmp_path / "reports" / "2020"
+    out.mkdir(parents=True)
+    jobs = [render_mod.Job(name=f"nb{i}", year=2020, notebook=tmp_path / "x.ipynb", parameters={},
+                           out_dir=out, cwd=tmp_path, title="t") for i in range(len(oks))]
+    for job in jobs:
+        job.html.write_text("old html")
+        job.ipynb.write_text("old ipynb")
+    jobs[0].failed.write_text("an earlier failure")
+    staging = Staging(out)
+    results = []
+    for job, ok in zip(jobs, oks):
+        if ok:
+            (staging.path / job.html.name).write_text("new html")
+            (staging.path / job.ipynb.name).write_text("new ipynb")
+        results.append(render_mod.JobResult(job, ok, 1.0, error=None if ok else f"{job.name}.failed.ipynb: boom"))
+    return out, staging, results
+
+
+def test_publish_moves_a_year_only_when_every_notebook_succeeded(tmp_path):
+    from conftest import snapshot
+
+    out, staging, results = staged_results(tmp_path, [True, False, True])
+    before = snapshot(out)
+    with staging:
+        settled = render_mod.publish(results, staging)
+    assert snapshot(out) == before                       # bytes and mtimes of the earlier outputs
+    assert not any(r.published for r in settled)
+    assert settled[0].note == "not published: another notebook of 2020 failed (previous outputs kept)"
+    line = render_mod.summary_line(settled[0])
+    assert line.startswith("ok      2020 nb0") and line.endswith("not published: another notebook of 2020 "
+                                                                 "failed (previous outputs kept)")
+    assert render_mod.summary_line(settled[1]).startswith("FAILED  2020 nb1")
+
+    out, staging, results = staged_results(tmp_path / "again", [True, True])
+    with staging:
+        settled = render_mod.publish(results, staging)
+    assert all(r.published for r in settled)
+    assert sorted(p.name for p in out.iterdir()) == ["nb0.html", "nb0.ipynb", "nb1.html", "nb1.ipynb"]
+    assert {p.read_text() for p in out.iterdir()} == {"new html", "new ipynb"}   # stale failed one removed
+    assert render_mod.summary_line(settled[0]).endswith(str(out / "nb0.html"))

@@ -309,7 +309,22 @@ def test_render_failure_keeps_previous_reports(tmp_path, rendered_2020, kslib_cm
 
 @pytest.mark.slow
 def test_html_names_its_source(rendered_2020):
-    """Each committee page names the raw file it was made from (its sha256 and the kslib version are
-    not in the HTML yet: see docs/reliability.md)."""
-    for page in sorted((rendered_2020.out / "2020").glob("*.html")):
-        assert REPORT_2020.name in page.read_text(encoding="utf-8"), page.name
+    """Each committee page and executed notebook names the raw file it was made from, the file's full sha256
+    and the kslib version, so a committee document can be traced to its source."""
+    sha = hashlib.sha256(REPORT_2020.read_bytes()).hexdigest()
+    pages = sorted((rendered_2020.out / "2020").glob("*.html"))
+    assert len(pages) == 3
+    for page in pages:
+        for path in (page, page.with_suffix(".ipynb")):
+            text = path.read_text(encoding="utf-8")
+            assert REPORT_2020.name in text, path.name
+            assert sha in text, path.name
+            assert f"kslib {kslib.__version__}" in text and kslib.__version__ == "0.1.0", path.name
+
+
+@pytest.mark.slow
+def test_successful_render_is_quiet(rendered_2020):
+    """No traceback (e.g. from a kernel's ZMQ sockets) in an unattended run's log."""
+    assert rendered_2020.run.returncode == 0
+    assert "Traceback" not in rendered_2020.run.stderr and "ERROR" not in rendered_2020.run.stderr
+    assert rendered_2020.run.stderr == ""                   # --quiet: nothing at all

@@ -10,11 +10,15 @@ executes its notebooks one after the other, exports the HTML in-process
 network) and starts the kernel for its next notebook while it exports the
 current one.
 
-Outputs, per notebook, in ``reports/<year>/``:
-``<name>.ipynb`` (code and outputs) and ``<name>.html`` when it succeeded;
-``<name>.failed.ipynb`` (the failing cell marked by papermill) when it did not,
-and then no ``<name>.html``/``<name>.ipynb`` from an earlier run is left
-behind to look current.  Every file is written atomically.
+A year's run is all-or-nothing: every notebook of the run executes to its end
+(the others finish when one fails), its outputs (``<name>.ipynb`` with code
+and outputs, ``<name>.html`` for committees) are staged beside
+``reports/<year>/`` and moved in (each move atomic) only when every notebook of
+that year's run succeeded; a stale ``<name>.failed.ipynb`` of those notebooks
+is then removed.  When any notebook of the year fails, the year's previous
+outputs stay exactly as they were, the failing notebook is written as
+``reports/<year>/<name>.failed.ipynb`` (the failing cell marked by papermill),
+and nothing new of that year is published.  Each year is its own unit.
 """
 from __future__ import annotations
 
@@ -55,6 +59,7 @@ _TEMPLATE = r"""{%- extends 'index.html.j2' -%}
   .jp-RenderedHTMLCommon table { font-size: 13px; }
   .jp-RenderedImage img { max-width: 100%; height: auto; }
   .jp-OutputArea-output pre { white-space: pre-wrap; }
+  .jp-RenderedHTMLCommon code { overflow-wrap: anywhere; }  /* the source's SHA-256 */
   @media print {
     body.jp-Notebook { max-width: none; padding: 0; }
     .jp-Cell, table, img { break-inside: avoid; page-break-inside: avoid; }
@@ -80,6 +85,7 @@ class Job:
     out_dir: Path
     cwd: Path
     title: str
+    source_sha256: str = ""   # of the raw report's bytes (recorded in the executed notebook's metadata)
 
     @property
     def label(self) -> str:
@@ -105,6 +111,8 @@ class JobResult:
     seconds: float
     written: list[Path] = field(default_factory=list)
     error: str | None = None
+    published: bool = False          # its outputs were moved into reports/<year>/
+    note: str | None = None          # why a successful notebook was not published
 
 
 def notebooks_dir(root: Path) -> Path:
@@ -159,7 +167,8 @@ def plan(years: Sequence[int], *, notebooks: Sequence[str] | None = None,
                 raise ParameterError(f"{raw}: raw report not found (parameter raw_path)")
         else:
             raw = find_raw_report(year, raw_root=root / "data" / "raw")
-        meta = read_report(raw).meta
+        report = read_report(raw)
+        meta = report.meta
         for name in names:
             mine = {k: v for k, v in parameters.items() if k in declared[name]}
             values = check_parameters({**mine, "year": year, "raw_path": str(raw.resolve())}, declared[name],
@@ -168,7 +177,8 @@ def plan(years: Sequence[int], *, notebooks: Sequence[str] | None = None,
             municipality = values.get("municipality") or meta.municipality
             title = f"{SUBJECTS.get(name, name.capitalize())} – {document_subtitle(board, municipality, year)}"
             jobs.append(Job(name=name, year=year, notebook=(nb_dir / f"{name}.ipynb").resolve(),
-                            parameters=values, out_dir=(out_root / str(year)).resolve(), cwd=root, title=title))
+                            parameters=values, out_dir=(out_root / str(year)).resolve(), cwd=root, title=title,
+                            source_sha256=report.sha256))
     return jobs
 
 
@@ -204,30 +214,52 @@ def venv_kernel() -> Iterator[Path]:
 
 
 class WarmKernel:
-    """A kernel started ahead of its notebook, with the heavy modules already imported."""
+    """A kernel started ahead of its notebook, with the heavy modules already imported.
+
+    Shut down quietly: every client of the kernel (ours and the notebook
+    client's, which papermill leaves open when it is given a kernel manager)
+    is closed first, the warm-up imports are waited for if the kernel was never
+    handed to a notebook (a kernel shut down in the middle of a request logs a
+    ZMQ traceback on the terminal), then a shutdown request is sent.
+    """
 
     def __init__(self, cwd: Path):
-        from jupyter_client.manager import AsyncKernelManager
         from jupyter_core.utils import run_sync
 
-        self.km = AsyncKernelManager(kernel_name=KERNEL_NAME)
+        self.km = _tracking_manager_class()(kernel_name=KERNEL_NAME)
         run_sync(self.km.start_kernel)(cwd=str(cwd))
         kc = self.km.client()
         kc.start_channels(shell=True, iopub=False, stdin=False, hb=False, control=False)
-        kc.execute(WARM_IMPORTS, silent=True, store_history=False)
+        self._warmup = kc.execute(WARM_IMPORTS, silent=True, store_history=False)
         self._kc = kc
+        self._released = False
 
     def release(self):
         """Hand the kernel manager to a notebook client (our own client is closed)."""
+        self._released = True
         with contextlib.suppress(Exception):
             self._kc.stop_channels()
         return self.km
 
+    def _await_warmup(self, timeout: float = 30.0) -> None:
+        """Wait for the reply to the warm-up imports (so that no request is in flight at shutdown)."""
+        from jupyter_core.utils import run_sync
+
+        deadline = time.monotonic() + timeout
+        while (left := deadline - time.monotonic()) > 0:
+            msg = run_sync(self._kc.get_shell_msg)(timeout=left)
+            if msg.get("parent_header", {}).get("msg_id") == self._warmup:
+                return
+
     def shutdown(self) -> None:
         from jupyter_core.utils import run_sync
 
-        with contextlib.suppress(Exception):
-            self._kc.stop_channels()
+        if not self._released:
+            with contextlib.suppress(Exception):
+                self._await_warmup()
+        for kc in [self._kc, *self.km.clients]:
+            with contextlib.suppress(Exception):
+                kc.stop_channels()
         # A shutdown request rather than shutdown_kernel(), which interrupts the kernel first
         # and makes it log a KeyboardInterrupt on the terminal.
         with contextlib.suppress(Exception):
@@ -235,6 +267,24 @@ class WarmKernel:
             run_sync(self.km.finish_shutdown)(waittime=5, pollinterval=0.05)
         with contextlib.suppress(Exception):
             run_sync(self.km.cleanup_resources)()
+
+
+@functools.lru_cache(maxsize=1)
+def _tracking_manager_class():
+    """An ``AsyncKernelManager`` that remembers the clients it made (to close them at shutdown)."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    class TrackingKernelManager(AsyncKernelManager):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.clients: list = []
+
+        def client(self, *args, **kwargs):
+            kc = super().client(*args, **kwargs)
+            self.clients.append(kc)
+            return kc
+
+    return TrackingKernelManager
 
 
 # --------------------------------------------------------------------------- one notebook
@@ -309,15 +359,21 @@ def _cell_error(exc: BaseException) -> str:
     return f"{ename}: {evalue}"
 
 
-def run_job(job: Job, *, km=None, on_cell: Callable[[int, int], None] | None = None,
+def run_job(job: Job, *, into: Path | None = None, km=None, on_cell: Callable[[int, int], None] | None = None,
             before_export: Callable[[], None] | None = None) -> JobResult:
-    """Execute one notebook and write its outputs (in this process)."""
+    """Execute one notebook (in this process); write ``<name>.ipynb`` and ``<name>.html`` into ``into``.
+
+    ``into`` is the year's staging folder during :func:`render` (default: the
+    year's folder itself).  A failing notebook is written as
+    ``<out_dir>/<name>.failed.ipynb`` and nothing goes into ``into``.
+    """
     import nbformat
     import papermill as pm
 
     start = time.perf_counter()
-    job.out_dir.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{job.name}.", suffix=".running.ipynb", dir=job.out_dir)
+    into = Path(into) if into is not None else job.out_dir
+    into.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{job.name}.", suffix=".running.ipynb", dir=into)
     os.close(fd)
     tmp = Path(tmp_name)
     extra: dict[str, Any] = {}
@@ -341,8 +397,7 @@ def run_job(job: Job, *, km=None, on_cell: Callable[[int, int], None] | None = N
                                      kernel_name=KERNEL_NAME, cwd=str(job.cwd), progress_bar=False,
                                      log_output=False, request_save_on_cell_execute=False, **extra)
         except Exception as exc:  # papermill wrote the notebook with the failing cell marked
-            message = _cell_error(exc)
-            return _fail(job, tmp, start, message)
+            return _fail(job, tmp, start, _cell_error(exc))
         if before_export is not None:
             before_export()
         try:
@@ -350,12 +405,20 @@ def run_job(job: Job, *, km=None, on_cell: Callable[[int, int], None] | None = N
         except Exception as exc:
             return _fail(job, tmp, start, f"HTML export failed: {type(exc).__name__}: {exc}")
         nb.metadata["title"] = job.title
-        written = [_replace(tmp, job.ipynb, lambda p: nbformat.write(nb, str(p))),
-                   atomic_write_text(job.html, html)]
-        job.failed.unlink(missing_ok=True)
+        nb.metadata["kslib"] = provenance(job)
+        written = [_replace(tmp, into / job.ipynb.name, lambda p: nbformat.write(nb, str(p))),
+                   atomic_write_text(into / job.html.name, html)]
         return JobResult(job, True, time.perf_counter() - start, written)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def provenance(job: Job) -> dict[str, str]:
+    """What the executed notebook's metadata records about its source (``metadata.kslib``)."""
+    from . import __version__
+
+    return {"version": __version__, "source_file": Path(str(job.parameters.get("raw_path", ""))).name,
+            "source_sha256": job.source_sha256, "rendered": time.strftime("%Y-%m-%d %H:%M:%S")}
 
 
 def _replace(tmp: Path, target: Path, write: Callable[[Path], None]) -> Path:
@@ -366,12 +429,11 @@ def _replace(tmp: Path, target: Path, write: Callable[[Path], None]) -> Path:
 
 
 def _fail(job: Job, tmp: Path, start: float, message: str) -> JobResult:
-    """Keep the executed notebook as ``<name>.failed.ipynb``; remove this notebook's older outputs."""
+    """Write the executed notebook as ``<out_dir>/<name>.failed.ipynb`` (atomically); nothing else changes."""
     written = []
     if tmp.exists() and tmp.stat().st_size:
+        job.out_dir.mkdir(parents=True, exist_ok=True)
         written.append(_replace(tmp, job.failed, lambda p: None))
-    for stale in (job.html, job.ipynb):
-        stale.unlink(missing_ok=True)
     where = job.failed.name if written else f"{job.name}.ipynb (nothing executed)"
     return JobResult(job, False, time.perf_counter() - start, written, f"{where}: {message}")
 
@@ -387,32 +449,38 @@ def _claim(counter, total: int) -> int | None:
         return counter.value - 1
 
 
-def _worker(jobs: list[Job], counter, queue, warm: bool) -> None:
+def _worker(jobs: list[Job], counter, queue, warm: bool, stages: dict[Path, Path] | None = None) -> None:
     """Take jobs from the shared counter until none is left; report on ``queue``.
 
     Each notebook runs in a kernel of its own, started here (not by papermill)
     so that it is shut down without an interrupt.  While a notebook's HTML is
-    exported, the kernel for the next notebook is started (and its imports run)
-    if any job is still unclaimed.
+    exported, the next job is claimed (if one is left) and its kernel started
+    (and its imports run): a kernel is only ever started for a job this worker
+    holds, so none is shut down in the middle of its warm-up.  Outputs go to
+    ``stages[job.out_dir]`` (the year's staging folder).
     """
+    stages = stages or {}
     kernel: WarmKernel | None = None
+    index = _claim(counter, len(jobs))
     try:
-        while (index := _claim(counter, len(jobs))) is not None:
+        while index is not None:
             job = jobs[index]
             queue.put(("start", job.label, None))
-            holder: dict[str, WarmKernel | None] = {"next": None}
+            ahead: dict[str, Any] = {"index": None, "kernel": None}
 
-            def warm_next(holder=holder, cwd=job.cwd):
-                if warm and counter.value < len(jobs):
-                    with contextlib.suppress(Exception):
-                        holder["next"] = WarmKernel(cwd)
+            def warm_next(ahead=ahead, cwd=job.cwd):
+                if warm and ahead["index"] is None:
+                    ahead["index"] = _claim(counter, len(jobs))
+                    if ahead["index"] is not None:
+                        with contextlib.suppress(Exception):
+                            ahead["kernel"] = WarmKernel(cwd)
 
             if kernel is None:  # our own kernel even when cold: started and shut down quietly
                 with contextlib.suppress(Exception):
                     kernel = WarmKernel(job.cwd)
             current, km = kernel, (kernel.release() if kernel is not None else None)
             try:
-                result = run_job(job, km=km, before_export=warm_next,
+                result = run_job(job, into=stages.get(job.out_dir), km=km, before_export=warm_next,
                                  on_cell=lambda idx, n, label=job.label: queue.put(("cell", label, (idx, n))))
             except Exception as exc:  # a bug in the pipeline itself: report it, keep going
                 result = JobResult(job, False, 0.0, [], f"internal error: {type(exc).__name__}: {exc}\n"
@@ -420,15 +488,16 @@ def _worker(jobs: list[Job], counter, queue, warm: bool) -> None:
             finally:
                 if current is not None:
                     current.shutdown()
-            kernel = holder["next"]
             queue.put(("done", job.label, result))
+            kernel = ahead["kernel"]
+            index = ahead["index"] if ahead["index"] is not None else _claim(counter, len(jobs))
     finally:
         if kernel is not None:
             kernel.shutdown()
 
 
 class Progress:
-    """A live status line on a terminal; plain summary lines otherwise."""
+    """A live status line on a terminal; one summary line per notebook once its year is settled."""
 
     def __init__(self, jobs: list[Job], stream: TextIO | None):
         self.stream = stream
@@ -459,10 +528,17 @@ class Progress:
         elif kind == "done":
             self.state[label] = "done"
             self.finished += 1
-            if self.live:
-                self.stream.write("\r\x1b[K")
-            self.stream.write(summary_line(payload) + "\n")
-            self.stream.flush()
+        self._draw()
+
+    def settled(self, results: list[JobResult]) -> None:
+        """Print the summary lines of one year's notebooks (after its outputs were published or not)."""
+        if self.stream is None:
+            return
+        if self.live:
+            self.stream.write("\r\x1b[K")
+        for result in results:
+            self.stream.write(summary_line(result) + "\n")
+        self.stream.flush()
         self._draw()
 
     def close(self) -> None:
@@ -473,18 +549,54 @@ class Progress:
 
 def summary_line(result: JobResult) -> str:
     job = result.job
-    if result.ok:
+    if result.ok and result.published:
         return f"ok      {job.label:<24} {result.seconds:6.1f} s  {job.html}"
+    if result.ok:
+        return f"ok      {job.label:<24} {result.seconds:6.1f} s  {result.note or 'not published'}"
     return f"FAILED  {job.label:<24} {result.seconds:6.1f} s  {result.error}"
+
+
+def publish(results: list[JobResult], staging) -> list[JobResult]:
+    """Settle one year: move its staged outputs into ``reports/<year>/`` only if every notebook succeeded.
+
+    On success each staged file is moved in atomically (:meth:`kslib.atomic.Staging.commit`: the old
+    set is restored if a move fails) and a stale ``<name>.failed.ipynb`` of these notebooks is removed.
+    Otherwise nothing is moved and the successful notebooks carry a note saying why.
+    """
+    from .errors import OutputError
+
+    year = results[0].job.year
+    failed = [r for r in results if not r.ok]
+    if failed:
+        which = "another notebook" if len(failed) == 1 else f"{len(failed)} other notebooks"
+        for r in results:
+            if r.ok:
+                r.note = f"not published: {which} of {year} failed (previous outputs kept)"
+        return results
+    try:
+        staging.commit()
+    except OutputError as exc:
+        for r in results:
+            r.note = f"not published: {exc}"
+        return results
+    for r in results:
+        r.published = True
+        r.written = [r.job.ipynb, r.job.html]
+        r.job.failed.unlink(missing_ok=True)
+    return results
 
 
 def render(jobs: list[Job], *, workers: int = DEFAULT_WORKERS, stream: TextIO | None = sys.stderr,
            warm: bool = True) -> list[JobResult]:
     """Run ``jobs`` in ``workers`` forked processes; returns one result per job, in the jobs' order.
 
-    Raises :class:`RenderError` (after every notebook has finished) when any failed.
+    Each year is one unit: its outputs are staged and published (see :func:`publish`) only when every
+    notebook of that year succeeded.  Raises :class:`RenderError` (after every notebook has finished
+    and every other year was settled) when any notebook failed or a year could not be published.
     """
     import multiprocessing as mp
+
+    from .atomic import Staging
 
     _skip_slow_optional_imports()
     # Imported here, once, so that the forked workers share them.
@@ -496,17 +608,30 @@ def render(jobs: list[Job], *, workers: int = DEFAULT_WORKERS, stream: TextIO | 
     start = time.perf_counter()
     progress = Progress(jobs, stream)
     results: dict[str, JobResult] = {}
+    units: dict[Path, list[Job]] = {}
+    for job in jobs:
+        units.setdefault(job.out_dir, []).append(job)
     ctx = mp.get_context("fork")
     with contextlib.ExitStack() as stack:
-        for out_dir in sorted({j.out_dir for j in jobs}):
+        for out_dir in sorted(units):
             stack.enter_context(exclusive(out_dir, what="render"))
+        staging = {out_dir: stack.enter_context(Staging(out_dir)) for out_dir in sorted(units)}
         stack.enter_context(venv_kernel())
         queue = ctx.Queue()
         counter = ctx.Value("i", 0)
-        procs = [ctx.Process(target=_worker, args=(jobs, counter, queue, warm), daemon=False)
+        stages = {out_dir: st.path for out_dir, st in staging.items()}
+        procs = [ctx.Process(target=_worker, args=(jobs, counter, queue, warm, stages), daemon=False)
                  for _ in range(max(1, min(workers, len(jobs))))]
         for p in procs:
             p.start()
+
+        def done(result: JobResult) -> None:
+            results[result.job.label] = result
+            progress.event("done", result.job.label, result)
+            unit = units[result.job.out_dir]
+            if all(j.label in results for j in unit):
+                progress.settled(publish([results[j.label] for j in unit], staging[result.job.out_dir]))
+
         try:
             while len(results) < len(jobs):
                 try:
@@ -516,14 +641,13 @@ def render(jobs: list[Job], *, workers: int = DEFAULT_WORKERS, stream: TextIO | 
                         codes = ", ".join(str(p.exitcode) for p in procs)
                         for job in jobs:
                             if job.label not in results:
-                                res = JobResult(job, False, time.perf_counter() - start, [],
-                                                f"worker process ended without finishing it (exit codes {codes})")
-                                results[job.label] = res
-                                progress.event("done", job.label, res)
+                                done(JobResult(job, False, time.perf_counter() - start, [],
+                                               f"worker process ended without finishing it (exit codes {codes})"))
                     continue
                 if kind == "done":
-                    results[label] = payload
-                progress.event(kind, label, payload)
+                    done(payload)
+                else:
+                    progress.event(kind, label, payload)
         finally:
             for p in procs:
                 p.join(timeout=30)
@@ -532,12 +656,18 @@ def render(jobs: list[Job], *, workers: int = DEFAULT_WORKERS, stream: TextIO | 
             progress.close()
     ordered = [results[j.label] for j in jobs]
     failed = [r for r in ordered if not r.ok]
+    held = sorted({r.job.year for r in ordered if not r.published})
     if stream is not None:
+        kept = f"; not published: {', '.join(map(str, held))} (previous outputs kept)" if held else ""
         stream.write(f"{len(ordered)} notebook(s) in {time.perf_counter() - start:.1f} s: "
-                     f"{len(ordered) - len(failed)} ok, {len(failed)} failed\n")
-    if failed:
-        raise RenderError(f"{len(failed)} of {len(ordered)} notebooks failed: "
-                          + "; ".join(f"{r.job.label}: {r.error.splitlines()[0]}" for r in failed))
+                     f"{len(ordered) - len(failed)} ok, {len(failed)} failed{kept}\n")
+    if failed or held:
+        problems = [f"{r.job.label}: {r.error.splitlines()[0]}" for r in failed]
+        problems += [f"{r.job.label}: {r.note}" for r in ordered if r.ok and not r.published
+                     and not any(f.job.out_dir == r.job.out_dir for f in failed)]
+        head = f"{len(failed)} of {len(ordered)} notebooks failed: " if failed else "outputs not published: "
+        raise RenderError(head + "; ".join(problems)
+                          + f"; nothing new published for {', '.join(map(str, held))} (previous outputs kept)")
     return ordered
 
 
