@@ -266,16 +266,8 @@ class NotebookContext:
 
 
 def table_warnings(report, name: str) -> list:
-    """The parser warnings raised while reading table ``name`` (read now if it was not yet).
-
-    Only that table is read: the report keeps its warnings in reading order, and
-    ``report.warnings`` would read every table first.
-    """
-    report.table(name)
-    raised = getattr(report, "_warnings", None)
-    if raised is None:
-        raised = getattr(report, "warnings", None) or []
-    return [w for w in raised if getattr(w, "table", "") == name]
+    """The parser warnings raised while reading table ``name`` (only that table is read)."""
+    return report.warnings_for(name)
 
 
 def ensure_complete(report, name: str) -> None:

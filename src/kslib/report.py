@@ -112,6 +112,11 @@ class Report:
         self.tables()
         return list(self._warnings)
 
+    def warnings_for(self, name: str) -> list[ParseWarning]:
+        """The warnings raised while reading table ``name`` (reads only that table)."""
+        self.table(name)
+        return [w for w in self._warnings if w.table == name]
+
     def warnings_of(self, *codes: str) -> list[ParseWarning]:
         """Warnings with one of ``codes`` raised by the report's own tables (not the audit's)."""
         for name in self.table_names():
