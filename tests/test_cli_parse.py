@@ -59,3 +59,11 @@ def test_import_is_light():
             "'seaborn', 'openpyxl') if m in sys.modules]; print(','.join(heavy))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout.strip() == ""
+
+
+def test_parse_lists_split_warnings_only_when_verbose(tmp_path, capsys):
+    assert main(["parse", str(RAW), "--out", str(tmp_path / "a")]) == 0
+    quiet = capsys.readouterr()
+    assert "-v prints them" in quiet.out and "Bokföringsorder" not in quiet.err
+    assert main(["parse", str(RAW), "--out", str(tmp_path / "b"), "-v"]) == 0
+    assert "Bokföringsorder" in capsys.readouterr().err
