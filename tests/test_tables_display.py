@@ -191,3 +191,8 @@ def test_header_block(report):
     assert parts[1] == "Nettokostnad totalt 1 tkr."
     assert parts[2] == td.source_line(report, on=datetime.date(2021, 3, 15))
     assert td.header(ctx).data.split("\n\n")[1].startswith("Underlag: ")
+
+
+def test_status_summary_reads_as_a_sentence():
+    plan = pd.DataFrame({"status": ["not_met", "unknown", "unknown"]})
+    assert td.status_summary(plan, what="aktiviteter") == "Av 3 aktiviteter: 1 uppfylls ej, 2 har okänd status."

@@ -424,14 +424,14 @@ def goals_summary(goals: pd.DataFrame) -> str:
 
 
 def status_summary(frame: pd.DataFrame, *, what: str) -> str:
-    """'Av 8 aktiviteter: uppfylls delvis 6, uppfylls ej 2.' for a frame with a ``status`` column."""
+    """'Av 8 aktiviteter: 1 uppfylls ej, 7 har okänd status.' for a frame with a ``status`` column."""
     if "status" not in frame.columns:
         return f"{len(frame)} {what}."
     status = frame["status"].astype("string").fillna("unknown")
     counts = status.value_counts()
     order = [s for s in STATUS_ORDER if s in counts.index] + [s for s in counts.index if s not in STATUS_ORDER]
-    parts = [f"{status_label(s).lower()}: {int(counts[s])}" for s in order]
-    return f"Av {len(frame)} {what} gäller {'; '.join(parts)}."
+    parts = [f"{int(counts[s])} {_STATUS_PHRASE.get(s, status_label(s).lower())}" for s in order]
+    return f"Av {len(frame)} {what}: {', '.join(parts)}."
 
 
 def unknown_goals(goals: pd.DataFrame) -> pd.DataFrame:
