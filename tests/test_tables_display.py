@@ -137,6 +137,10 @@ class _FakeReport:
             raise value
         return value
 
+    def warnings_for(self, name):
+        self.table(name)
+        return []
+
 
 def test_get_table_absent_or_not_installed():
     missing = ModuleNotFoundError("No module named 'kslib.tables.nope'", name="kslib.tables.nope")
