@@ -176,3 +176,38 @@ def test_a_modified_template_pdf_has_nothing_remembered(tmp_path):
     assert d[["budget_2022", "outcome_2022", "deviation_2022"]].values.tolist() == [
         [2000, 2500, -500], [3000, 2750, 250], [5000, 5250, -250]]
     assert d["kind"].tolist() == ["row", "row", "total"] and not warnings
+
+
+def test_real_report_text_drawn_as_pdf_parses_like_the_text(tmp_path):
+    """The 2020 text layer drawn line by line into a PDF: its header words stand stacked at the left
+    margin, not over their columns, so positions must not decide the columns; the financial tables
+    come out exactly as from the text."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    import kslib
+
+    raw = Path(__file__).resolve().parents[1] / "data" / "raw" / "2020" / "vaggeryd_ks_verksamhetsberattelse_2020.txt"
+    lines = [line for line in raw.read_text(encoding="utf-8").split("\n") if line.strip()]
+    buf = io.BytesIO()
+    pdf = canvas.Canvas(buf, pagesize=A4)
+    y = A4[1] - 50
+    for line in lines:
+        if y < 50:
+            pdf.showPage()
+            y = A4[1] - 50
+        pdf.setFont("Helvetica", 9)
+        pdf.drawString(40, y, line.rstrip())
+        y -= 12
+    pdf.showPage()
+    pdf.save()
+    path = tmp_path / "report.pdf"
+    path.write_bytes(buf.getvalue())
+    from_text, from_pdf = kslib.read_report(raw), kslib.read_report(path)
+    assert from_pdf.meta == from_text.meta
+    cols = ["row_code", "row_label", "measure", "year", "value", "unit", "kind"]
+    for name in ("resultatrakning", "driftredovisning"):
+        assert from_pdf.table(name)[cols].equals(from_text.table(name)[cols]), name
+    assert from_pdf.driftredovisning["page"].notna().all()

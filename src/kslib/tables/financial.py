@@ -194,11 +194,24 @@ def _locate(source: Source, spec: TableSpec, *, year: int | None = None) -> _Hea
         columns = parse_header(words, default_year=year)
         if header_lines and all(line.words for line, _ in header_lines):
             placed = header_columns(header_lines, default_year=year)
-            if placed is not None:
+            if placed is not None and _places_rows(source, j, placed):
                 columns = placed
         if len(columns) >= 2:
             return _Header(i, columns, j, unit)
     return None
+
+
+def _places_rows(source: Source, first: int, columns: Sequence[Column], probe: int = 3) -> bool:
+    """Do the header's positions place the first rows' figures? A header stacked at the page's left
+    margin (as some text layers are drawn) has positions but no layout: the words' order decides then."""
+    tried = 0
+    for line in source.lines[first:first + probe]:
+        if not line.words or not tokenize_cells(line.text)[1]:
+            continue
+        tried += 1
+        if _is_pos_row(place_row(line, columns)):
+            return True
+    return tried == 0
 
 
 # --------------------------------------------------------------------------- identities
