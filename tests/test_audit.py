@@ -10,6 +10,7 @@ import kslib
 from kslib.audit import CHECK_COLUMNS, run_checks, summarise
 from kslib.audit.goals import check_goal_counts, check_goals
 from kslib.audit.percentages import check_labour_frame
+from kslib.tables.financial import wide
 
 
 @pytest.fixture(scope="module")
@@ -218,3 +219,48 @@ def test_cut_off_report_is_an_error_in_the_audit(tmp_path):
     assert found["table"].tolist() == ["driftredovisning"] and "avklippt" in found["message"].item()
     full = run_checks(kslib.read_report(raw))
     assert not (full["check"] == "table_complete").any()
+
+
+SUBTOTALLED = """\
+Kommunstyrelse
+
+Ordförande: Eva Exempel (s)
+
+DRIFTREDOVISNING, TKR Utfall 2021 Budget 2021 Avvikelse
+
+Avgifter -1 000 -900 100
+
+Bidrag -500 -500 0
+
+Summa intäkter -1 500 -1 400 100
+
+Personal 3 000 3 200 200
+
+Lokaler 2 000 1 900 -100
+
+Summa kostnader {costs} 5 100 100
+
+Totalt 3 500 3 700 200
+
+Kommentar efter tabellen.
+"""
+
+
+@pytest.mark.parametrize("costs, wrong", [("5 000", False), ("5 010", True)])
+def test_block_subtotals_are_read_and_checked(tmp_path, costs, wrong):
+    """'Summa intäkter/kostnader' blocks: read as subtotals, left out of the column total, checked
+    against their own rows."""
+    raw = tmp_path / "sub.txt"
+    raw.write_text(SUBTOTALLED.format(costs=costs), encoding="utf-8")
+    report = kslib.read_report(raw)
+    kinds = wide(report.driftredovisning)[["row_label", "kind"]].values.tolist()
+    assert kinds == [["Avgifter", "row"], ["Bidrag", "row"], ["Summa intäkter", "subtotal"], ["Personal", "row"],
+                     ["Lokaler", "row"], ["Summa kostnader", "subtotal"], ["Totalt", "total"]]
+    checks = run_checks(report)
+    subs = checks[checks["check"] == "subtotal"]
+    assert set(subs["row"]) == {"Summa intäkter", "Summa kostnader"}
+    assert (checks.loc[checks["check"] == "column_total", "severity"] == "info").all()
+    bad = checks[checks["severity"] == "error"]
+    assert set(bad["row"]) == ({"Summa kostnader"} if wrong else set())
+    if wrong:   # the outcome column's block sum is the finding (the row's own deviation no longer fits either)
+        assert 5000 in bad["expected"].tolist() and 5010 in bad["found"].tolist()

@@ -133,7 +133,7 @@ def row_identities(table: FinancialTable) -> list[Finding]:
 def column_totals(table: FinancialTable) -> list[Finding]:
     """The total row equals the sum of the rows above it, column by column."""
     totals = [r for r in table.rows if r.total]
-    body = [r for r in table.rows if not r.total]
+    body = [r for r in table.rows if not r.total and not r.subtotal]
     if len(totals) != 1 or not body:
         return []
     total = totals[0]
@@ -156,35 +156,56 @@ def column_totals(table: FinancialTable) -> list[Finding]:
 
 
 def subtotals(table: FinancialTable) -> list[Finding]:
-    """Each subtotal row ("... nettokostnader", "Resultat ...") = previous subtotal + rows since it."""
+    """Subtotal rows against what they sum.
+
+    A block sum ("Summa kostnader", read as ``kind = subtotal``) = the rows since the previous
+    subtotal.  A running subtotal of an income statement (a label with *nettokostnad*, *resultat* …,
+    only in tables without a total row) = the previous running subtotal + the rows and block sums
+    since it.
+    """
+    running_ok = not any(r.total for r in table.rows)
+    out: list[Finding] = []
+    items: list = []       # what the next running subtotal sums
+    block: list = []       # plain rows since the last subtotal of any kind
+    for row in table.rows:
+        if row.total:
+            continue
+        if row.subtotal:
+            if block:
+                out += _subtotal_findings(table, row, block)
+            del items[len(items) - len(block):]
+            items.append(row)
+            block = []
+        elif running_ok and _SUBTOTAL.search(row.label):
+            if items and (len(items) >= 2 or _SUBTOTAL.search(items[0].label)):
+                out += _subtotal_findings(table, row, items)
+            items, block = [row], []
+        else:
+            items.append(row)
+            block.append(row)
+    return out
+
+
+def _subtotal_findings(table: FinancialTable, row, parts: list) -> list[Finding]:
     tol = _tolerance(table)
     unit = _unit(table)
+    names = " + ".join(p.label for p in parts) if len(parts) <= 4 else f"{len(parts)} rader ovanför"
     out: list[Finding] = []
-    previous = None
-    pending: list = []
-    for row in table.rows:
-        if row.total or not _SUBTOTAL.search(row.label):
-            pending.append(row)
+    for k, col in enumerate(table.columns):
+        found = row.chosen.values[k]
+        if found is None:
             continue
-        parts = ([previous] if previous is not None else []) + pending
-        if parts and (previous is not None or len(pending) >= 2):
-            names = " + ".join(p.label for p in parts)
-            for k, col in enumerate(table.columns):
-                found = row.chosen.values[k]
-                if found is None:
-                    continue
-                vals = [p.chosen.values[k] for p in parts]
-                derived = col.measure in ("deviation", "change")
-                if any(v is None for v in vals) and not derived:
-                    continue
-                expected = sum(v or 0.0 for v in vals)
-                sev = grade(found - expected, tol * len(parts), tol * len(parts) + _LOOSE_MARGIN * tol / 2)
-                verdict = "stämmer med" if sev == "info" else "avviker från"
-                out.append(Finding(
-                    "subtotal", sev, table.spec.name, row.label, expected, found,
-                    f"{_col_name(col)}: {row.label} ({_fmt(found, unit)}) {verdict} {names} ({_fmt(expected, unit)})",
-                    **at(row.lines[-1])))
-        previous, pending = row, []
+        vals = [p.chosen.values[k] for p in parts]
+        derived = col.measure in ("deviation", "change")
+        if any(v is None for v in vals) and not derived:
+            continue
+        expected = sum(v or 0.0 for v in vals)
+        sev = grade(found - expected, tol * len(parts), tol * len(parts) + _LOOSE_MARGIN * tol / 2)
+        verdict = "stämmer med" if sev == "info" else "avviker från"
+        out.append(Finding(
+            "subtotal", sev, table.spec.name, row.label, expected, found,
+            f"{_col_name(col)}: {row.label} ({_fmt(found, unit)}) {verdict} {names} ({_fmt(expected, unit)})",
+            **at(row.lines[-1])))
     return out
 
 
@@ -265,8 +286,7 @@ def check_financial(report: Report) -> list[Finding]:
         out += row_splits(table)
         out += row_identities(table)
         out += column_totals(table)
-        if not any(r.total for r in table.rows):
-            out += subtotals(table)
+        out += subtotals(table)
     out += net_cost(report, rr, dr)
     return out
 

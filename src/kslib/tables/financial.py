@@ -35,8 +35,10 @@ from .columns import Column, is_header_word, parse_header
 from .positions import Placement, cell_figure, header_columns, label_bound, place_row
 
 TIDY_COLUMNS = ["row_code", "row_label", "measure", "year", "value", "unit", "note", "kind", "page", "line"]
-_TOTAL = re.compile(r"^(?:totalt|total|summa(?:\s+(?:totalt|nämnden|kostnader|intäkter))?|s:a|netto(?:kostnad)? totalt)$",
-                    re.IGNORECASE)
+_TOTAL = re.compile(r"^(?:totalt|total|summa(?:\s+(?:totalt|nämnden|nämnd|styrelsen|förvaltningen))?|s:a|"
+                    r"netto(?:kostnad)? totalt)$", re.IGNORECASE)
+# "Summa kostnader", "Delsumma ...": the sum of the rows since the previous subtotal; the table goes on
+_SUBTOTAL = re.compile(r"^(?:summa|delsumma|s:a)\s+\S", re.IGNORECASE)
 _CODE = re.compile(r"^(?P<code>\d{1,6})\s+(?P<label>\D.*)$")
 _UNIT_IN_TITLE = re.compile(r"\b(tkr|mnkr|mkr|kr|procent|%)\b", re.IGNORECASE)
 _MAX_LABEL_WORDS = 9
@@ -77,6 +79,7 @@ class _RawRow:
     chosen: Split | None = None
     decided_by: str = ""
     by_identity: Split | None = None      # the identity split, kept as the cross-check
+    subtotal: bool = False                # "Summa kostnader": sums the rows since the previous subtotal
 
     @property
     def where(self) -> Line:
@@ -344,7 +347,8 @@ def _collect_rows(source: Source, start: int, columns: Sequence[Column], unit: s
             total = bool(_TOTAL.match(text))
             row_unit = "%" if tokens and all(t.percent for t in tokens if not t.note) and \
                 any(not t.note for t in tokens) else unit
-            rows.append(_RawRow(text, code, tokens, pending + [line], total, row_unit, line, placement))
+            rows.append(_RawRow(text, code, tokens, pending + [line], total, row_unit, line, placement,
+                                subtotal=not total and bool(_SUBTOTAL.match(text))))
             pending = []
             j += 1
             if total:
@@ -567,7 +571,7 @@ def _deviation_convention(table: FinancialTable) -> int:
 def _settle_by_totals(table: FinancialTable, tol: float) -> None:
     """Use 'total = sum of rows' to decide rows that the row identities left open."""
     totals = [r for r in table.rows if r.total]
-    body = [r for r in table.rows if not r.total]
+    body = [r for r in table.rows if not r.total and not r.subtotal]
     if len(totals) != 1 or not body:
         return
     total = totals[0]
@@ -636,7 +640,7 @@ def to_frame(table: FinancialTable) -> pd.DataFrame:
                 "value": value,
                 "unit": unit,
                 "note": note,
-                "kind": "total" if row.total else "row",
+                "kind": "total" if row.total else ("subtotal" if row.subtotal else "row"),
                 "page": line.page,
                 "line": line.number,
             })
