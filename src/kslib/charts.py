@@ -62,7 +62,7 @@ def _area_names(frame: pd.DataFrame) -> pd.Series:
 
 
 def _rows(wide: pd.DataFrame) -> pd.DataFrame:
-    return wide[wide["kind"] != "total"] if "kind" in wide.columns else wide
+    return wide[wide["kind"] == "row"] if "kind" in wide.columns else wide
 
 
 def _bar_labels(ax, bars, values, *, unit: str | None, horizontal: bool = True, sign: bool = False,

@@ -235,7 +235,7 @@ def financial_commentary(drift: pd.DataFrame, *, year: int, resultat: pd.DataFra
         d = outcome - last
         out.append(f"Jämfört med {prev} {'ökade' if d > 0 else 'minskade'} nettokostnaden med {_tkr(abs(d))} "
                    f"({fmt.format_percent(abs(d) / last * 100)}).")
-    rows = drift[drift["kind"] != "total"] if "kind" in drift.columns else drift
+    rows = drift[drift["kind"] == "row"] if "kind" in drift.columns else drift
     if f"outcome_{year}" in rows.columns and f"budget_{year}" in rows.columns:
         dev = (pd.to_numeric(rows[f"budget_{year}"], errors="coerce")
                - pd.to_numeric(rows[f"outcome_{year}"], errors="coerce")).astype(float)
@@ -270,7 +270,7 @@ def area_commentary(drift: pd.DataFrame, pattern: str, *, year: int) -> list[str
     """Outcome against budget and last year for the programme areas whose label matches ``pattern``."""
     out = []
     prev = year - 1
-    rows = drift[(drift.get("kind", "row") != "total")
+    rows = drift[(drift.get("kind", "row") == "row")
                  & drift["row_label"].astype(str).str.contains(pattern, case=False, regex=True)]
     for rec in rows.to_dict("records"):
         name = f"{rec.get('row_code') or ''} {rec['row_label']}".strip() if pd.notna(rec.get("row_code")) \

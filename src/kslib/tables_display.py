@@ -216,14 +216,14 @@ def financial_table(wide: pd.DataFrame, *, year: int, caption: str | None = None
             out[dst] = pd.to_numeric(wide[src], errors="coerce").astype(float)
     units = {c: "tkr" for c in out.columns[1:]}
     signed = tuple(c for c in ("Avvikelse mot budget", f"Förändring {year}/{prev}") if c in out.columns)
-    bold = (wide["kind"] == "total").reset_index(drop=True) if "kind" in wide.columns else None
+    bold = wide["kind"].isin(["total", "subtotal"]).reset_index(drop=True) if "kind" in wide.columns else None
     return styled(out, units=units, caption=caption, signed=signed, bold_rows=bold,
                   colour_sign=("Avvikelse mot budget",) if surplus_sign else ())
 
 
 def net_cost_shares(wide: pd.DataFrame, *, year: int) -> pd.DataFrame:
     """Each programme area's outcome, budget and share of the total net cost (rows of kind ``row``)."""
-    rows = wide[wide["kind"] != "total"].copy() if "kind" in wide.columns else wide.copy()
+    rows = wide[wide["kind"] == "row"].copy() if "kind" in wide.columns else wide.copy()
     outcome = pd.to_numeric(rows[f"outcome_{year}"], errors="coerce").astype(float)
     total = outcome.sum()
     out = pd.DataFrame({"area": _area(rows).to_numpy(), "outcome": outcome.to_numpy()})
