@@ -112,3 +112,12 @@ def test_series_split_is_a_valid_reading(values):
     printed = "".join(t.int_part for t in toks)
     rebuilt = "".join(swedish(int(v)).replace(" ", "") for v in r.best.values if v is not None)
     assert rebuilt == printed
+
+
+def test_reading_that_needs_rounding_is_not_called_decided_when_another_reading_fits():
+    """'0 0 0  -170 168': 0 | 0 | 0 | -170 | 168 keeps the change only within rounding (170 vs 168);
+    0 | 0 | 0 | (blank) | -170 168 keeps the deviation exactly and breaks nothing. Found by fuzzing."""
+    _, toks = tokenize_row("Rad 0 0 0  -170 168")
+    r = split_row(toks, 5, identities=_fin_identities(), blank_cost=[0.6, 0.6, 0.3, 0.6, 0.3])
+    assert r.decided_by == "plausibility"
+    assert r.alternatives[0].values == (0, 0, 0, None, -170168)

@@ -265,6 +265,7 @@ class Split:
     satisfied: tuple[str, ...]
     violated: tuple[str, ...]
     cost: float
+    approximate: tuple[str, ...] = ()   # satisfied only within rounding, not exactly
 
     def __str__(self) -> str:
         return " | ".join("(blank)" if f is None else str(f) for f in self.figures)
@@ -327,17 +328,19 @@ def split_row(
             if any(p is None and not ok for p, ok in zip(placed, blank_ok)):
                 continue
             values = tuple(None if f is None or f.note else f.value for f in placed)
-            sat, vio = [], []
+            sat, vio, approx = [], [], []
             for ident in identities:
                 r = ident.residual(values)
                 if r is None:
                     continue
                 (sat if abs(r) <= ident.tolerance + 1e-9 else vio).append(ident.name)
+                if 1e-9 < abs(r) <= ident.tolerance + 1e-9:
+                    approx.append(ident.name)
             cost = 3.0 * len(vio) - 2.0 * len(sat)
             cost += _blank_cost(placed, blank_costs) + sum(f.inner_gaps for f in figs)
             if series:
                 cost += _spread([v for v in values if v is not None])
-            candidates.append(Split(values, tuple(placed), tuple(sat), tuple(vio), round(cost, 6)))
+            candidates.append(Split(values, tuple(placed), tuple(sat), tuple(vio), round(cost, 6), tuple(approx)))
     if not candidates:
         raise SplitError(f"{len(tokens)} numeric tokens cannot fill {n_cols} columns")
     candidates.sort(key=lambda s: (s.cost, s.values.count(None)))
@@ -345,9 +348,18 @@ def split_row(
     if not rest:
         return RowSplit(best, (), "unique")
     runner_up = rest[0]
-    if best.satisfied and not best.violated and runner_up.cost >= best.cost + _DECISIVE:
+    # when the best reading keeps an identity only within rounding, another reading of the figures that
+    # keeps an identity too and breaks none is a real alternative: then only plausibility chose
+    rival = bool(best.approximate) and any(
+        s.satisfied and not s.violated and _figures_of(s) != _figures_of(best) for s in rest)
+    if best.satisfied and not best.violated and not rival and runner_up.cost >= best.cost + _DECISIVE:
         return RowSplit(best, tuple(rest[:max_alternatives]), "identity")
-    return RowSplit(best, tuple(rest[:max_alternatives]), "plausibility")
+    alternatives = sorted(rest, key=lambda s: (not (s.satisfied and not s.violated), s.cost))
+    return RowSplit(best, tuple(alternatives[:max_alternatives]), "plausibility")
+
+
+def _figures_of(split: Split) -> tuple[float, ...]:
+    return tuple(v for v in split.values if v is not None)
 
 
 def _blank_cost(placed: Sequence[Figure | None], costs: Sequence[float]) -> float:
