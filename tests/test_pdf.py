@@ -10,8 +10,7 @@ from kslib.errors import PdfError
 from kslib.pdf import BACKENDS, read_pdf_source
 from kslib.report import read_source
 from kslib.tables.financial import read_driftredovisning, read_nyckeltal, read_resultatrakning, wide
-from pdf_factory import (PdfTable, ReportPdf, drift_table, encrypted_pdf, front_matter, nyckeltal_table,
-                         resultat_table, scanned_pdf, small_report)
+from pdf_factory import PdfTable, ReportPdf, drift_table, encrypted_pdf, front_matter, scanned_pdf, small_report
 
 NA = None
 

@@ -75,13 +75,6 @@ def parse_number(text: str) -> float:
     return parse_numeral(text).value
 
 
-def as_int_if_whole(value: float | None) -> float | int | None:
-    """``12345.0`` → ``12345``; other values unchanged (for clean CSV and JSON output)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    return int(value) if float(value).is_integer() else value
-
-
 # --------------------------------------------------------------------------- tokens
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Iterator, Sequence
 
 from .errors import InputFileError
 
@@ -196,12 +196,6 @@ def read_text_source(path: str | Path) -> Source:
     text = decode(data, path.name)
     content, furniture = lines_from_text(text.split("\n"))
     return Source(path.name, hashlib.sha256(data).hexdigest(), content, path, furniture)
-
-
-def source_from_lines(lines: Iterable[Line], *, name: str, data: bytes, path: Path | None = None,
-                      furniture: Iterable[Line] = ()) -> Source:
-    """Build a :class:`Source` from already-made lines (used by the PDF reader)."""
-    return Source(name, hashlib.sha256(data).hexdigest(), tuple(lines), path, tuple(furniture))
 
 
 def read_bytes(path: Path) -> bytes:
