@@ -1,4 +1,6 @@
 """Board goals, sub-goals and the counts the prose reports (real report checked by hand, and modified)."""
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -163,3 +165,26 @@ def test_status_words_and_labels():
     assert status_from_words("Bra") is None
     assert STATUS_LABELS_SV == {"met": "Uppfylls", "partly_met": "Uppfylls delvis", "not_met": "Uppfylls ej",
                                 "later": "Följs upp senare", "unknown": "Okänd"}
+
+
+def test_text_ending_inside_the_subgoal_table_is_incomplete(tmp_path):
+    """A report cut off inside the sub-goal table: read as far as it goes, said to be incomplete,
+    an error in the audit, and a notebook that reads the goals refuses them."""
+    import kslib
+    from kslib.audit import run_checks
+    from kslib.errors import ParseError
+    from kslib.params import ensure_complete
+
+    raw = Path(__file__).resolve().parents[1] / "data" / "raw" / "2020" / "vaggeryd_ks_verksamhetsberattelse_2020.txt"
+    text = raw.read_text(encoding="utf-8")
+    cut = tmp_path / "cut.txt"
+    cut.write_text(text[: text.index("KF3 3 3.1 ")], encoding="utf-8")
+    report = kslib.read_report(cut)
+    sub = report.goals[report.goals["level"] == "subgoal"]
+    assert sub["goal_id"].tolist()[-1] == "2.4" and len(sub) == 11
+    assert [w.code for w in report.warnings_for("goals")].count("table-incomplete") == 1
+    assert "goals" in run_checks(report).query("check == 'table_complete'")["table"].tolist()
+    with pytest.raises(ParseError, match="goals"):
+        ensure_complete(report, "goals")
+    full = kslib.read_report(raw)
+    assert "table-incomplete" not in [w.code for w in full.warnings_for("goals")]

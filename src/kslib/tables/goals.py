@@ -228,6 +228,12 @@ def _subgoal_table(source: Source, year: int | None, warnings: list[ParseWarning
             subgoals[-1].title = squeeze(f"{subgoals[-1].title} {text}")
         elif subgoals:
             break
+    else:
+        if subgoals:
+            last = source[len(source) - 1]
+            warnings.append(ParseWarning(
+                "table-incomplete", f"goals: the text ends inside the sub-goal table; read {len(subgoals)} "
+                f"sub-goals as far as it goes", "goals", "", last.number, last.page))
     for goal in subgoals:
         goal.title = re.sub(r"\s{2,}", " ", goal.title).strip()
         hm = _HORIZON.search(goal.title)
