@@ -91,3 +91,39 @@ def test_report_with_a_bad_overrides_file_raises(tmp_path):
     report = read_report(REPORT, overrides=path)
     with pytest.raises(OverridesError, match=r":2: unknown goal id '7.7'"):
         report.table("goals")
+
+
+def test_swedish_excel_file_with_semicolons_and_cp1252_is_read(tmp_path, goals):
+    path = tmp_path / "status_overrides.csv"
+    path.write_bytes("goal_id;status;comment\n1.1.a;Följs upp senare;grå symbol, s. 9\n2.1;Uppfylls;\n"
+                     .encode("cp1252"))
+    overrides = read_overrides(path, known_ids=goals.goal_id)
+    assert [(o.goal_id, o.status, o.comment) for o in overrides] == [
+        ("1.1.a", "later", "grå symbol, s. 9"), ("2.1", "met", "")]
+
+
+def test_template_lists_unknown_goals_and_a_half_filled_copy_applies(tmp_path, goals, capsys):
+    from kslib.cli import main
+    from kslib.overrides import template
+
+    text = template(goals, heading="rubrik")
+    rows = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
+    unknown = goals.loc[goals["status"] == "unknown", "goal_id"].tolist()
+    assert rows[0] == "goal_id,status,comment" and rows[1:] == [f"{g},," for g in unknown]
+    assert len(unknown) == 11 and "1.1.a" in unknown
+    # the analyst fills in one row and leaves the rest empty: only that one changes
+    filled = text.replace("\n1.1.a,,\n", "\n1.1.a,Uppfylls,grön symbol\n")
+    raw = tmp_path / "2020" / REPORT.name
+    raw.parent.mkdir()
+    raw.write_bytes(REPORT.read_bytes())
+    (raw.parent / "status_overrides.csv").write_text(filled, encoding="utf-8")
+    report = read_report(raw)
+    g = report.goals.set_index("goal_id")
+    assert (g.loc["1.1.a", "status"], g.loc["1.1.a", "basis"]) == ("met", "override")
+    assert (g["status"] == "unknown").sum() == 10
+    # the command prints the same template to stdout and writes nothing
+    before = sorted(p.name for p in raw.parent.iterdir())
+    assert main(["overrides", str(REPORT)]) == 0
+    out = capsys.readouterr()
+    assert "1.1.a,," in out.out and "11 goals of unknown status" in out.err
+    assert sorted(p.name for p in raw.parent.iterdir()) == before

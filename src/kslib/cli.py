@@ -1,4 +1,4 @@
-"""The ``kslib`` command: ``parse``, ``check`` and ``render``.
+"""The ``kslib`` command: ``parse``, ``check``, ``render`` and ``overrides``.
 
 Each subcommand lives in :mod:`kslib.commands` (``register(subparsers)`` adds
 its parser and sets ``func``).  A :class:`~kslib.errors.KslibError` is printed
@@ -14,7 +14,7 @@ import traceback
 from ._version import __version__
 from .errors import KslibError
 
-COMMANDS = ("parse", "check", "render")
+COMMANDS = ("parse", "check", "render", "overrides")
 
 
 def build_parser() -> argparse.ArgumentParser:

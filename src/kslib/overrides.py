@@ -8,7 +8,8 @@
 
 ``status`` is a code (``met``, ``partly_met``, ``not_met``, ``later``, ``unknown``)
 or its Swedish label ("Uppfylls delvis").  Empty lines and lines starting with
-``#`` are skipped.  Every error names the file and line (:class:`OverridesError`).
+``#`` are skipped, and so is a row whose status is empty.  A file saved by Swedish Excel (semicolons, Windows-1252) is read too;
+``kslib overrides <raw file>`` prints a template to fill in.  Every error names the file and line (:class:`OverridesError`).
 
 Applied, an override fills the status with basis ``override``.  An override that
 contradicts what the text says is still applied (the analyst decides) but never
@@ -53,6 +54,30 @@ def _status(raw: str) -> str | None:
     return _LABELS.get(text.lower())
 
 
+def _delimiter(text: str) -> str:
+    """``;`` when the header uses it (Swedish Excel saves CSV with semicolons), else ``,``."""
+    header = next((ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")), "")
+    return ";" if header.count(";") > header.count(",") else ","
+
+
+def template(goals: pd.DataFrame, *, heading: str = "") -> str:
+    """An overrides file to fill in: one row per goal whose status the text does not give.
+
+    Statuses are left empty: a row whose status stays empty overrides nothing.
+    """
+    out = io.StringIO()
+    if heading:
+        out.write(f"# {heading}\n")
+    out.write("# status: met, partly_met, not_met, later (eller Uppfylls, Uppfylls delvis, Uppfylls ej, "
+              "Följs upp senare); en rad med tom status ändrar inget\n")
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for rec in goals[goals["status"] == "unknown"].itertuples():
+        out.write(f"# {rec.goal_id} {rec.title}\n")
+        writer.writerow([rec.goal_id, "", ""])
+    return out.getvalue()
+
+
 def read_overrides(path: str | Path, *, known_ids: Iterable[str] | None = None) -> list[Override]:
     """Read and validate an overrides file; ``known_ids`` are the goal ids the report has."""
     path = Path(path)
@@ -64,10 +89,10 @@ def read_overrides(path: str | Path, *, known_ids: Iterable[str] | None = None) 
         raise OverridesError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise OverridesError(f"{path}: is not UTF-8 text") from None
+    except UnicodeDecodeError:    # saved by Excel as "CSV (semikolonavgränsad)": Windows-1252
+        text = data.decode("cp1252", errors="replace")
     known = None if known_ids is None else {str(i) for i in known_ids}
-    rows = [(n, row) for n, row in enumerate(csv.reader(io.StringIO(text)), start=1)
+    rows = [(n, row) for n, row in enumerate(csv.reader(io.StringIO(text), delimiter=_delimiter(text)), start=1)
             if row and any(c.strip() for c in row) and not row[0].lstrip().startswith("#")]
     if not rows:
         raise OverridesError(f"{path}: is empty (expected the header goal_id,status,comment)")
@@ -90,6 +115,8 @@ def read_overrides(path: str | Path, *, known_ids: Iterable[str] | None = None) 
         if known is not None and goal_id not in known:
             raise OverridesError(f"{path}:{n}: unknown goal id {goal_id!r} "
                                  f"(the report has {', '.join(sorted(known, key=_key)) or 'no goals'})")
+        if not raw_status:
+            continue              # a template row not filled in: no override for this goal
         status = _status(raw_status)
         if status is None:
             raise OverridesError(f"{path}:{n}: unknown status {raw_status!r} for goal {goal_id} "
