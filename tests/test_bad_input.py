@@ -246,9 +246,9 @@ def _overrides_reader_registered() -> bool:
                     reason="the goals table that applies status_overrides.csv (issue 3) is not registered yet")
 @pytest.mark.parametrize("body, line", [
     ("goal_id,status\n1,met\nKF9.9.z,maybe\n", 3),          # an unknown status word
-    ("goal_id,status\n1,\n", 2),                               # an empty status
+    ("goal_id,status\n1.1.a,\n9.9,met\n", 3),                     # an unknown goal (an empty status is no override)
     ("nonsense\n\x00\x01\x02\n", None),                        # not a CSV of overrides at all
-], ids=["unknown-status", "empty-status", "garbage"])
+], ids=["unknown-status", "unknown-goal", "garbage"])
 def test_overrides_with_bad_rows(tmp_path, report_path, out_dir, kslib_main, body, line):
     overrides = tmp_path / "status_overrides.csv"
     overrides.write_text(body, encoding="utf-8")
