@@ -22,6 +22,11 @@ RENDER_AVAILABLE = importlib.util.find_spec("kslib.commands.render") is not None
 NO_RENDER = "kslib render (issue 5) has not landed"
 
 
+def plain(text: str) -> str:
+    """Swedish display text with plain spaces and ASCII minus, for readable assertions."""
+    return text.replace("\u202f", " ").replace("\u00a0", " ").replace("\u2212", "-")
+
+
 @pytest.fixture(scope="session")
 def report_path() -> Path:
     """The real 2020 report (text layer) in data/raw: read it, never write it."""

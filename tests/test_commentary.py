@@ -1,21 +1,14 @@
 """Swedish commentary generated from the figures (real report and modified frames)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
+from conftest import REPORT_2020 as REPORT, plain
 from kslib import read_report
 from kslib.commentary import (area_commentary, assistance_commentary, financial_commentary, labour_market_commentary,
                               latest_month, year_before)
 from kslib.tables.financial import wide
-
-REPORT = Path(__file__).resolve().parents[1] / "data/raw/2020/vaggeryd_ks_verksamhetsberattelse_2020.txt"
-
-
-def plain(text: str) -> str:
-    return text.replace("\u202f", " ").replace("\u00a0", " ").replace("\u2212", "-")
 
 
 @pytest.fixture(scope="module")

@@ -4,12 +4,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import plain
 from kslib.fmt import format_kr, format_mnkr, format_number, format_percent, format_points, format_tkr
 from kslib.numbers import parse_number
-
-
-def plain(s: str) -> str:
-    return s.replace("\u202f", " ").replace("\u00a0", " ").replace("\u2212", "-")
 
 
 def test_examples():
