@@ -59,6 +59,11 @@ def _num(text: str) -> float:
 
 
 @dataclass
+
+def _sex(word: str) -> str:
+    """``kvinnor`` → ``female``, ``män`` → ``male``."""
+    return "female" if word.lower() == "kvinnor" else "male"
+
 class _Fig:
     measure: str
     group: str
@@ -350,7 +355,7 @@ class _Reader:
             for m in re.finditer(pattern, t, re.I):
                 if not self._free(ctx, m, "n"):
                     continue
-                sex = "female" if m.group("sex").lower() == "kvinnor" else "male"
+                sex = _sex(m.group("sex"))
                 if dest != "work_or_studies":
                     self.add(s, m.start("n"), f"unit_exits_to_{dest}", g, year, _num(m.group("n")), "persons", sex=sex)
                 if m.group("p"):
@@ -370,7 +375,7 @@ class _Reader:
             self.add(s, m.start("n"), "programme_employees", g, year, _num(m.group("n")), "persons")
             self._take(ctx, m, "n")
             for k in re.finditer(rf"{_NB}(?P<n>{_N})\s+(?P<sex>kvinnor|män)\b", t[m.end():], re.I):
-                sex = "female" if k.group("sex").lower() == "kvinnor" else "male"
+                sex = _sex(k.group("sex"))
                 self.add(s, m.end() + k.start("n"), "programme_employees", g, year, _num(k.group("n")), "persons",
                          sex=sex)
                 ctx.consumed.append((m.end() + k.start("n"), m.end() + k.end("n")))
