@@ -58,12 +58,12 @@ def _num(text: str) -> float:
     return parse_number(text)
 
 
-@dataclass
-
 def _sex(word: str) -> str:
     """``kvinnor`` → ``female``, ``män`` → ``male``."""
     return "female" if word.lower() == "kvinnor" else "male"
 
+
+@dataclass
 class _Fig:
     measure: str
     group: str
