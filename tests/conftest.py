@@ -5,7 +5,6 @@ Keep this file small and generic; fixtures for one test module belong in that mo
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import os
 import shutil
 import subprocess
@@ -18,8 +17,6 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 RAW_DIR = ROOT / "data" / "raw"
 REPORT_2020 = RAW_DIR / "2020" / "vaggeryd_ks_verksamhetsberattelse_2020.txt"
-RENDER_AVAILABLE = importlib.util.find_spec("kslib.commands.render") is not None
-NO_RENDER = "kslib render (issue 5) has not landed"
 
 
 def plain(text: str) -> str:
@@ -122,8 +119,6 @@ class Rendered:
 @pytest.fixture(scope="session")
 def rendered_2020(tmp_path_factory, kslib_cmd) -> Rendered:
     """The 2020 notebooks rendered once per session in a scratch project (a copy of data/raw). Slow."""
-    if not RENDER_AVAILABLE:
-        pytest.skip(NO_RENDER)
     project = tmp_path_factory.mktemp("rendered")
     shutil.copytree(RAW_DIR, project / "data" / "raw")
     before = sha256_tree(project / "data" / "raw")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kslib.source import Source, lines_from_text, read_text_source
+from kslib.read.source import Source, lines_from_text, read_text_source
 
 REPORT = Path(__file__).resolve().parents[1] / "data" / "raw" / "2020" / "vaggeryd_ks_verksamhetsberattelse_2020.txt"
 

@@ -8,9 +8,9 @@ import pytest
 
 import kslib
 from kslib.audit import CHECK_COLUMNS, run_checks, summarise
-from kslib.audit.goals import check_goal_counts, check_goals
+from kslib.audit.goals import check_goal_counts
 from kslib.audit.percentages import check_labour_frame
-from kslib.tables.financial import wide
+from kslib.parse.tables.financial import wide
 
 
 @pytest.fixture(scope="module")
@@ -191,20 +191,6 @@ def test_goal_counts_on_small_frames():
         ("goal_total", "goal total", "error", 5, 4),
     ]
     assert check_goal_counts(counts, {}) == []            # no parsed goals for the level: nothing to say
-
-
-class _NoGoals:
-    """A report whose goals tables are not registered (yet)."""
-
-    def table_names(self):
-        return ["driftredovisning"]
-
-    def table(self, name):  # pragma: no cover - must not be called
-        raise AssertionError(name)
-
-
-def test_goal_checks_skip_cleanly_without_goal_tables():
-    assert check_goals(_NoGoals()) == []
 
 
 def test_cut_off_report_is_an_error_in_the_audit(tmp_path):

@@ -13,10 +13,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from conftest import NO_RENDER, RENDER_AVAILABLE, render_args, snapshot
+from conftest import render_args, snapshot
 from kslib import errors
-from kslib.report import REPORT_READERS, TABLE_READERS, read_report
-from kslib.tables.financial import wide
+from kslib.parse.report import read_report
+from kslib.parse.tables.financial import wide
 
 
 # --------------------------------------------------------------------------- helpers
@@ -24,7 +24,7 @@ from kslib.tables.financial import wide
 @pytest.fixture(scope="module")
 def good_outputs(tmp_path_factory, report_path) -> Path:
     """A previous successful run of the real report (made once, copied per test)."""
-    from kslib.processed import write_processed
+    from kslib.pipeline.contract import write_processed
 
     out = tmp_path_factory.mktemp("good") / "2020"
     write_processed(read_report(report_path), out)
@@ -181,8 +181,8 @@ def test_bad_file_fails_cleanly_in_check(tmp_path, kslib_main, build, words):
 
 @pytest.mark.parametrize("build", [_fake_pdf, _random_pdf, _truncated_pdf], ids=["fake", "random", "truncated"])
 def test_corrupt_pdf_raises_pdf_error(tmp_path, build):
-    """Once PDF input exists (kslib.pdf), a corrupt PDF is a PdfError naming the file."""
-    pytest.importorskip("kslib.pdf", reason="PDF input (issue 6) has not landed")
+    """Once PDF input exists (kslib.read.pdf), a corrupt PDF is a PdfError naming the file."""
+    pytest.importorskip("kslib.read.pdf", reason="PDF input (issue 6) has not landed")
     raw = build(tmp_path)
     with pytest.raises(errors.PdfError, match=raw.name):
         read_report(raw)
@@ -238,12 +238,6 @@ def test_missing_overrides_file_is_an_error(tmp_path, report_path, out_dir, ksli
 
 # --------------------------------------------------------------------------- overrides with bad rows
 
-def _overrides_reader_registered() -> bool:
-    return "goals" in TABLE_READERS or "goals" in REPORT_READERS
-
-
-@pytest.mark.skipif(not _overrides_reader_registered(),
-                    reason="the goals table that applies status_overrides.csv (issue 3) is not registered yet")
 @pytest.mark.parametrize("body, line", [
     ("goal_id,status\n1,met\nKF9.9.z,maybe\n", 3),          # an unknown status word
     ("goal_id,status\n1.1.a,\n9.9,met\n", 3),                     # an unknown goal (an empty status is no override)
@@ -371,7 +365,6 @@ def test_cp1252_lines_inside_a_utf8_file(tmp_path, report_text, utf8_report):
 
 # --------------------------------------------------------------------------- render inputs
 
-@pytest.mark.skipif(not RENDER_AVAILABLE, reason=NO_RENDER)
 def test_year_with_no_raw_report(tmp_path, raw_copy, kslib_main):
     out = tmp_path / "reports"
     run = kslib_main(*render_args(raw_copy.parents[1], out, year=1999))
@@ -379,7 +372,6 @@ def test_year_with_no_raw_report(tmp_path, raw_copy, kslib_main):
     assert not out.exists()
 
 
-@pytest.mark.skipif(not RENDER_AVAILABLE, reason=NO_RENDER)
 def test_year_folder_without_a_report(tmp_path, raw_copy, kslib_main):
     (raw_copy / "2021").mkdir()
     (raw_copy / "2021" / "notes.md").write_text("kommer i mars\n")
@@ -389,7 +381,6 @@ def test_year_folder_without_a_report(tmp_path, raw_copy, kslib_main):
     assert not out.exists()
 
 
-@pytest.mark.skipif(not RENDER_AVAILABLE, reason=NO_RENDER)
 @pytest.mark.parametrize("param, words", [
     ("no_such_parameter=1", ["unknown parameter 'no_such_parameter'"]),
     ("audience=publik", ["audience", "publik"]),

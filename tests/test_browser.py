@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import browser
-from conftest import RENDER_AVAILABLE, ROOT
+from conftest import ROOT
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not browser.available(),
@@ -112,22 +112,20 @@ def rendered(rendered_2020) -> Path:
 
 
 def _committee_pages() -> list[str]:
-    if not RENDER_AVAILABLE:
-        return ["ekonomi", "arbetsmarknad", "maluppfyllelse"]
-    from kslib.render import NOTEBOOKS
+    from kslib.pipeline.render import NOTEBOOKS
     return list(NOTEBOOKS)
 
 
 @pytest.fixture(scope="module")
 def report_meta(report_path):
-    from kslib.report import read_report
+    from kslib.parse.report import read_report
     return read_report(report_path).meta
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", _committee_pages())
 def test_committee_html_in_browser(rendered, endpoint, report_meta, name):
-    from kslib.atomic import atomic_write_bytes
+    from kslib.pipeline.atomic import atomic_write_bytes
 
     page = rendered / f"{name}.html"
     assert page.is_file(), sorted(p.name for p in rendered.iterdir())

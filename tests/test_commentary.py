@@ -6,9 +6,9 @@ import pytest
 
 from conftest import REPORT_2020 as REPORT, plain
 from kslib import read_report
-from kslib.commentary import (area_commentary, assistance_commentary, financial_commentary, labour_market_commentary,
+from kslib.present.commentary import (area_commentary, assistance_commentary, financial_commentary, labour_market_commentary,
                               latest_month, year_before)
-from kslib.tables.financial import wide
+from kslib.parse.tables.financial import wide
 
 
 @pytest.fixture(scope="module")

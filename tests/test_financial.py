@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 import kslib
-from kslib.source import lines_from_text, Source
-from kslib.tables.financial import DRIFTREDOVISNING, find_table, read_driftredovisning, read_nyckeltal, \
+from kslib.read.source import lines_from_text, Source
+from kslib.parse.tables.financial import DRIFTREDOVISNING, find_table, read_driftredovisning, read_nyckeltal, \
     read_resultatrakning, wide
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw" / "2020" / "vaggeryd_ks_verksamhetsberattelse_2020.txt"

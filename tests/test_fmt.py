@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from conftest import plain
 from kslib.fmt import format_kr, format_mnkr, format_number, format_percent, format_points, format_tkr
-from kslib.numbers import parse_number
+from kslib.parse.numbers import parse_number
 
 
 def test_examples():

@@ -5,8 +5,8 @@ import pytest
 
 import kslib
 from kslib.diagnostics import ParseWarning
-from kslib.prose.labour_market import LABOUR_COLUMNS, read_labour_market
-from kslib.source import Source, lines_from_text
+from kslib.parse.prose.labour_market import LABOUR_COLUMNS, read_labour_market
+from kslib.read.source import Source, lines_from_text
 
 # (measure, group, area, period, value, sex) checked by hand against lines 443-465, 645-681, 1305-1396.
 EXPECTED_2020 = [

@@ -4,10 +4,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from kslib.pdf import read_pdf_source
-from kslib.source import Source, lines_from_text
-from kslib.tables.columns import parse_header
-from kslib.tables.financial import read_driftredovisning, read_nyckeltal, read_resultatrakning, tokenize_cells, wide
+from kslib.read.pdf import read_pdf_source
+from kslib.read.source import Source, lines_from_text
+from kslib.parse.tables.columns import parse_header
+from kslib.parse.tables.financial import read_driftredovisning, read_nyckeltal, read_resultatrakning, tokenize_cells, wide
 from pdf_factory import PdfTable, ReportPdf, front_matter
 
 
@@ -169,7 +169,7 @@ def test_a_row_positions_cannot_place_is_warned_with_page_and_line(tmp_path):
     # move the "Ekonomi" row's middle figure between the columns by editing its words
     from dataclasses import replace
 
-    from kslib.source import Word
+    from kslib.read.source import Word
     lines = list(source.lines)
     k = source.find(r"^Ekonomi")
     words = list(lines[k].words)

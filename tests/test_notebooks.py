@@ -14,7 +14,7 @@ import pytest
 import kslib
 from conftest import snapshot
 from kslib.errors import RenderError
-from kslib.render import NOTEBOOKS, check_offline, plan, render
+from kslib.pipeline.render import NOTEBOOKS, check_offline, plan, render
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORT = ROOT / "data/raw/2020/vaggeryd_ks_verksamhetsberattelse_2020.txt"

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kslib.numbers import Identity, SplitError, parse_number, parse_numeral, split_row, tokenize_row
+from kslib.parse.numbers import Identity, SplitError, parse_number, parse_numeral, split_row, tokenize_row
 
 
 @pytest.mark.parametrize("text, value", [

@@ -3,9 +3,9 @@ import pytest
 
 from goal_templates import REPORT, real_source
 from kslib.errors import OverridesError
-from kslib.overrides import apply_overrides, read_overrides
-from kslib.report import read_report
-from kslib.tables.goals import read_goals
+from kslib.parse.overrides import apply_overrides, read_overrides
+from kslib.parse.report import read_report
+from kslib.parse.tables.goals import read_goals
 
 
 @pytest.fixture(scope="module")
@@ -104,7 +104,7 @@ def test_swedish_excel_file_with_semicolons_and_cp1252_is_read(tmp_path, goals):
 
 def test_template_lists_unknown_goals_and_a_half_filled_copy_applies(tmp_path, goals, capsys):
     from kslib.cli import main
-    from kslib.overrides import template
+    from kslib.parse.overrides import template
 
     text = template(goals, heading="rubrik")
     rows = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import kslib
-from kslib.prose.paragraphs import is_heading_text, paragraphs
-from kslib.source import lines_from_text
+from kslib.parse.prose.paragraphs import is_heading_text, paragraphs
+from kslib.read.source import lines_from_text
 
 
 def _lines(text: str):

@@ -3,19 +3,28 @@ from __future__ import annotations
 
 import re
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
-from kslib import tables_display as td
 from kslib.errors import ParameterError, ParseError
-from kslib.params import (Parameter, check_parameters, coerce_cli_value, declared_parameters, ensure_complete,
-                          find_project_root, find_raw_report, load_params_file, open_report,
-                          parse_parameters_source, resolve_raw_path)
+from kslib.pipeline.context import ensure_complete, open_processed
+from kslib.pipeline.contract import ensure_processed
+from kslib.pipeline.layout import find_project_root, find_raw_report, resolve_raw_path
+from kslib.pipeline.parameters import (Parameter, check_parameters, coerce_cli_value, declared_parameters,
+                                       load_params_file, parse_parameters_source)
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
-COMMON = {"year", "raw_path", "municipality", "board", "audience"}
+COMMON = {"year", "processed_dir", "municipality", "board", "audience"}
+
+
+def open_report(*, year: int, raw_path: str, **labels):
+    """What a notebook gets: the raw report parsed once into a scratch processed folder, then loaded."""
+    folder = Path(tempfile.mkdtemp(prefix="kslib-processed-"))
+    ensure_processed(raw_path, folder)
+    return open_processed(year=year, processed_dir=str(folder), **labels)
 
 
 def test_parse_parameters_cell():
@@ -172,7 +181,7 @@ def test_table_cut_off_in_the_text_is_an_error(tmp_path):
         with pytest.raises(ParseError, match=re.escape(message)):
             ctx.table("driftredovisning", wide=True, required=required)
     with pytest.raises(ParseError, match=re.escape(message)):
-        td.get_table(ctx.report, "driftredovisning")
+        ensure_complete(ctx.report, "driftredovisning")
     assert ctx.table("resultatrakning", wide=True)["outcome_2020"].notna().any()   # the table above is whole
 
 

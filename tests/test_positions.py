@@ -6,8 +6,8 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kslib.source import Line, Word
-from kslib.tables.positions import cell_figure, header_columns, line_cells, place_row
+from kslib.read.source import Line, Word
+from kslib.parse.tables.positions import cell_figure, header_columns, line_cells, place_row
 
 CHAR = 5.0   # width of one character in these hand-made lines
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from kslib import render as render_mod
+from kslib.pipeline import render as render_mod
 from kslib.errors import ParameterError, RenderError
-from kslib.render import NOTEBOOKS, check_offline, export_html, plan, venv_kernel
+from kslib.pipeline.render import NOTEBOOKS, check_offline, export_html, plan, venv_kernel
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -40,9 +40,10 @@ def test_plan_one_job_per_notebook(project):
     job = jobs[0]
     assert job.out_dir == (project / "reports" / "2020").resolve()
     assert job.parameters["year"] == 2020
-    assert Path(job.parameters["raw_path"]).is_absolute()
+    assert Path(job.parameters["processed_dir"]) == (project / "data" / "processed" / "2020").resolve()
     assert job.title == "Ekonomisk analys – Kommunstyrelse, Vaggeryds kommun 2020"
-    assert not (project / "reports").exists()                 # planning writes nothing
+    assert not (project / "reports").exists()                 # planning publishes nothing: it parses once
+    assert (project / "data" / "processed" / "2020" / "report.json").is_file()
 
 
 def test_plan_parameters(project):
@@ -57,7 +58,7 @@ def test_plan_parameters(project):
 @pytest.mark.parametrize("kwargs, message", [
     ({"years": [2020], "parameters": {"no_such": 1}}, r"unknown parameter 'no_such' \(the notebooks declare: "),
     ({"years": [2020], "parameters": {"audience": "alla"}}, "'audience' must be one of"),
-    ({"years": [2020], "parameters": {"year": 2019}}, "set by --year"),
+    ({"years": [2020], "parameters": {"year": 2019}}, r"set by the render \(--year"),
     ({"years": [1999]}, "no raw report for 1999"),
     ({"years": [2020, 2020]}, "given twice"),
     ({"years": []}, "no year to render"),
@@ -137,7 +138,7 @@ def test_check_offline_rejects_network(snippet):
 # --------------------------------------------------------------------------- workers and kernels (no kernel started)
 
 class FakeKernel:
-    """Stands in for :class:`kslib.render.WarmKernel`: records its life."""
+    """Stands in for :class:`kslib.pipeline.render.WarmKernel`: records its life."""
 
     started: list["FakeKernel"] = []
 
@@ -201,7 +202,7 @@ def test_worker_starts_kernels_only_for_jobs_it_holds(tmp_path, monkeypatch, riv
 
 def staged_results(tmp_path, oks):
     """Jobs whose outputs were staged; reports/2020 holds an earlier set and a stale failed notebook."""
-    from kslib.atomic import Staging
+    from kslib.pipeline.atomic import Staging
 
     out = tmp_path / "reports" / "2020"
     out.mkdir(parents=True)

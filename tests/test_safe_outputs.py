@@ -15,12 +15,13 @@ import pytest
 
 import kslib
 from conftest import REPORT_2020, ROOT, _env, render_args, sha256_tree, snapshot
-from kslib import atomic, errors
-from kslib.atomic import Staging, atomic_write, atomic_write_text, exclusive
-from kslib.processed import write_processed
-from kslib.report import read_report
+from kslib import errors
+from kslib.pipeline import atomic
+from kslib.pipeline.atomic import Staging, atomic_write, atomic_write_text, exclusive
+from kslib.pipeline.contract import write_processed
+from kslib.parse.report import read_report
 
-CHECK_AVAILABLE = importlib.util.find_spec("kslib.commands.check") is not None
+CHECK_AVAILABLE = importlib.util.find_spec("kslib.cli.check") is not None
 
 
 def _leftovers(folder: Path) -> list[Path]:
@@ -134,7 +135,7 @@ def test_failed_rerun_leaves_previous_outputs(tmp_path, reference, report_path, 
         path.write_bytes(b"PK\x03\x04 half a workbook")
         raise errors.OutputError(f"{path.name}: disk full")
 
-    monkeypatch.setattr("kslib.processed.write_workbook", broken_workbook)
+    monkeypatch.setattr("kslib.pipeline.contract.write_workbook", broken_workbook)
     run = kslib_main("parse", report_path, "--out", out)
     assert run.returncode == 2 and "disk full" in run.stderr
     assert snapshot(out) == before
@@ -146,7 +147,7 @@ def test_reader_crash_leaves_previous_outputs(tmp_path, report_path, kslib_main,
     out = tmp_path / "2020"
     assert kslib_main("parse", report_path, "--out", out).returncode == 0
     before = snapshot(out)
-    monkeypatch.setitem(kslib.report.TABLE_READERS, "zz_broken", "test_safe_outputs:_broken_reader")
+    monkeypatch.setitem(kslib.parse.report.READERS, "labour_market", _broken_reader)
     run = kslib_main("parse", report_path, "--out", out)
     assert run.returncode == 1
     assert run.stderr.strip().splitlines() == [

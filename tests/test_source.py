@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from kslib.errors import InputFileError
-from kslib.source import decode, lines_from_text, read_text_source
+from kslib.read.source import decode, lines_from_text, read_text_source
 
 
 def test_running_header_and_page_number_are_furniture():

@@ -8,8 +8,9 @@ import pytest
 
 from conftest import REPORT_2020 as REPORT, plain
 from kslib import read_report
-from kslib import tables_display as td
-from kslib.tables.financial import wide
+from kslib.present import display as td
+from kslib.present import frames, labels, sentences
+from kslib.parse.tables.financial import wide
 
 
 @pytest.fixture(scope="module")
@@ -28,18 +29,18 @@ def test_financial_table(report):
 
 def test_shares_and_cost_per_inhabitant(report):
     drift = wide(report.driftredovisning)
-    shares = td.net_cost_shares(drift, year=2020)
+    shares = frames.net_cost_shares(drift, year=2020)
     assert shares["share"].sum() == pytest.approx(100.0)
     assert shares.iloc[0]["area"] == "131 Kommunledningskontor"
     assert shares.iloc[0]["share"] == pytest.approx(39264 / 71994 * 100)
-    assert td.estimated_inhabitants(71994, 4954) == pytest.approx(71994000 / 4954)
+    assert frames.estimated_inhabitants(71994, 4954) == pytest.approx(71994000 / 4954)
     html = plain(td.shares_table(drift, year=2020, net_cost_tkr=71994, cost_per_inhabitant_kr=4954).to_html())
     assert "54,5 %" in html and "2 702 kr" in html
     assert "Kostnad per invånare" not in plain(td.shares_table(drift, year=2020).to_html())
 
 
 def test_key_figures(report):
-    wide_kf = td.key_figures_wide(report.nyckeltal)
+    wide_kf = frames.key_figures_wide(report.nyckeltal)
     assert list(wide_kf.columns) == [2016, 2017, 2018, 2019, 2020]
     html = plain(td.key_figures_table(report.nyckeltal).to_html())
     assert "Förändring 2016–2020" in html and "32 901" in html
@@ -62,10 +63,10 @@ def goals_frame():
 
 
 def test_status_labels_complete():
-    labels = td.status_labels()
-    assert [labels[s] for s in td.STATUS_ORDER] == ["Uppfylls", "Uppfylls delvis", "Uppfylls ej",
+    names = labels.status_labels()
+    assert [names[s] for s in labels.STATUS_ORDER] == ["Uppfylls", "Uppfylls delvis", "Uppfylls ej",
                                                     "Följs upp senare", "Okänd"]
-    assert td.status_label(None) == "Okänd"
+    assert labels.status_label(None) == "Okänd"
 
 
 def test_goals_table_and_summary():
@@ -73,9 +74,9 @@ def test_goals_table_and_summary():
     html = td.goals_table(goals).to_html()
     for text in ("Uppfylls", "Följs upp senare", "Okänd", "Uppfylls delvis", "analytikerns bedömning", "Delmål"):
         assert text in html
-    assert td.goals_summary(goals) == ("Av 2 mål: 1 uppfylls, 1 uppfylls delvis. "
+    assert sentences.goals_summary(goals) == ("Av 2 mål: 1 uppfylls, 1 uppfylls delvis. "
                                        "Av 2 delmål: 1 följs upp senare, 1 har okänd status.")
-    assert list(td.unknown_goals(goals)["goal_id"]) == ["1.2"]
+    assert list(frames.unknown_goals(goals)["goal_id"]) == ["1.2"]
 
 
 def test_goal_counts_comparison():
@@ -83,11 +84,11 @@ def test_goal_counts_comparison():
     counts = pd.DataFrame([("goal", "met", 1, "ett mål uppfylls", 5), ("subgoal", "met", 3, "tre delmål uppfylls", 6),
                            ("action_plan", "not_met", 2, "2 aktiviteter uppfylls ej", 7)],
                           columns=["level", "status", "count", "text", "line"])
-    cmp = td.goal_counts_comparison(goals, counts)
+    cmp = frames.goal_counts_comparison(goals, counts)
     assert list(cmp["parsed"][:2]) == [1, 0] and pd.isna(cmp["parsed"][2])
     assert list(cmp["agrees"][:2]) == [True, False] and pd.isna(cmp["agrees"][2])
     plan = pd.DataFrame({"item": [1, 2, 3], "status": ["not_met", "not_met", "partly_met"]})
-    cmp = td.goal_counts_comparison(goals, counts, others={"action_plan": plan})
+    cmp = frames.goal_counts_comparison(goals, counts, others={"action_plan": plan})
     assert cmp.iloc[2]["parsed"] == 2 and cmp.iloc[2]["agrees"]
     html = td.goal_counts_table(goals, counts).to_html()
     assert "Nej" in html and "Handlingsplan" in html
@@ -100,12 +101,12 @@ def test_checks_summary_and_findings(report):
         ("goal_count", "warning", "goals", "subgoal met", 6, 0, "oklart", "rad 354"),
     ], columns=["check", "severity", "table", "row", "expected", "found", "message", "location"])
     fin = ("resultatrakning", "driftredovisning", "nyckeltal")
-    assert list(td.findings(checks, tables=fin)["check"]) == ["budget_claim"]
-    assert td.checks_summary(checks, tables=fin) == ("Granskningen gjorde 2 kontroller; 1 stämde, och 1 fel "
+    assert list(frames.findings(checks, tables=fin)["check"]) == ["budget_claim"]
+    assert sentences.checks_summary(checks, tables=fin) == ("Granskningen gjorde 2 kontroller; 1 stämde, och 1 fel "
                                                      "behöver uppmärksamhet:")
-    assert td.checks_summary(checks.iloc[:1], tables=fin) == ("Granskningen gjorde 1 kontroller; 1 stämde och "
+    assert sentences.checks_summary(checks.iloc[:1], tables=fin) == ("Granskningen gjorde 1 kontroller; 1 stämde och "
                                                               "inga avvikelser hittades.")
-    assert "Fel" in td.checks_table(td.findings(checks)).to_html()
+    assert "Fel" in td.checks_table(frames.findings(checks)).to_html()
 
 
 def test_labour_market_table():
@@ -116,36 +117,6 @@ def test_labour_market_table():
     html = plain(td.labour_market_table(lm).to_html())
     assert "Kommunen december 2020" in html and "Länet december 2020" in html
     assert "6,6 %" in html and "12,0 %" in html and "Unga 18–24 år" in html
-
-
-class _FakeReport:
-    def __init__(self, tables):
-        self._t = tables
-
-    def table_names(self):
-        return list(self._t)
-
-    def table(self, name):
-        value = self._t[name]
-        if isinstance(value, Exception):
-            raise value
-        return value
-
-    def warnings_for(self, name):
-        self.table(name)
-        return []
-
-
-def test_get_table_absent_or_not_installed():
-    missing = ModuleNotFoundError("No module named 'kslib.tables.nope'", name="kslib.tables.nope")
-    rep = _FakeReport({"goals": pd.DataFrame({"a": [1]}), "indicators": missing,
-                       "broken": ValueError("bad input")})
-    assert td.get_table(rep, "goals") is not None
-    assert td.get_table(rep, "labour_market") is None
-    assert td.get_table(rep, "indicators") is None
-    with pytest.raises(ValueError):
-        td.get_table(rep, "broken")
-    assert "läses inte av denna version av kslib" in td.missing_note("labour_market", "Arbetsmarknaden").data
 
 
 def test_source_line_names_file_sha256_version_and_date(report):
@@ -179,7 +150,7 @@ def test_source_line_of_a_modified_copy(tmp_path):
 def test_header_block(report):
     import datetime
 
-    from kslib.params import NotebookContext
+    from kslib.pipeline.context import NotebookContext
 
     ctx = NotebookContext(report=report, year=2020, municipality="Vaggeryds kommun", board="Kommunstyrelsen",
                           audience="nämnd")
@@ -193,4 +164,4 @@ def test_header_block(report):
 
 def test_status_summary_reads_as_a_sentence():
     plan = pd.DataFrame({"status": ["not_met", "unknown", "unknown"]})
-    assert td.status_summary(plan, what="aktiviteter") == "Av 3 aktiviteter: 1 uppfylls ej, 2 har okänd status."
+    assert sentences.status_summary(plan, what="aktiviteter") == "Av 3 aktiviteter: 1 uppfylls ej, 2 har okänd status."

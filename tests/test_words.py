@@ -1,7 +1,7 @@
 """Swedish number words."""
 from hypothesis import given, strategies as st
 
-from kslib.words import COUNT_PATTERN, parse_count
+from kslib.parse.number_words import COUNT_PATTERN, parse_count
 import re
 
 

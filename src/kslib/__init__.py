@@ -1,23 +1,32 @@
-"""kslib: read, check and analyse Swedish municipal boards' annual reports.
+"""kslib: read, check and analyse Swedish municipal boards' reports.
 
 >>> import kslib
 >>> report = kslib.read_report("data/raw/2020/vaggeryd_ks_verksamhetsberattelse_2020.txt")
 >>> report.driftredovisning.head()
+>>> checks = kslib.run_checks(report)                      # the audit reads the parsed report
+>>> processed = kslib.load("data/processed/2020")          # what `kslib parse` wrote, as the notebooks see it
 
-Importing kslib is light: matplotlib, papermill and pdfplumber load only when used.
+The data flows one way: :mod:`kslib.read` (bytes → lines) → :mod:`kslib.parse` (→ Report)
+→ :mod:`kslib.audit` (→ findings) → :mod:`kslib.pipeline` (processed data, render) ;
+:mod:`kslib.present` (Swedish labels, charts, commentary, styled tables) serves the notebooks.
+
+Importing kslib is light: pandas loads, matplotlib, papermill and pdfplumber only when used.
 """
 from __future__ import annotations
 
-from .errors import (InputFileError, KslibError, NotAReportError, OutputError, OverridesError,
-                     ParameterError, ParseError, PdfError, RenderError)
-from .fmt import format_kr, format_mnkr, format_number, format_percent, format_tkr, format_value
-from .numbers import parse_number, parse_numeral
-from .report import Report, read_report
-
-from ._version import __version__
+from kslib._version import __version__
+from kslib.audit import run_checks
+from kslib.diagnostics import ParseWarning
+from kslib.errors import (InputFileError, KslibError, NotAReportError, OutputError, OverridesError, ParameterError,
+                          ParseError, PdfError, RenderError)
+from kslib.fmt import format_kr, format_mnkr, format_number, format_percent, format_tkr, format_value
+from kslib.parse.numbers import parse_number, parse_numeral
+from kslib.parse.report import Report, read_report
+from kslib.pipeline.contract import ProcessedReport, load
 
 __all__ = [
-    "Report", "read_report", "parse_number", "parse_numeral",
+    "read_report", "load", "run_checks", "Report", "ProcessedReport", "ParseWarning",
+    "parse_number", "parse_numeral",
     "format_number", "format_tkr", "format_mnkr", "format_kr", "format_percent", "format_value",
     "KslibError", "InputFileError", "NotAReportError", "PdfError", "ParseError", "OverridesError",
     "ParameterError", "RenderError", "OutputError", "__version__",

@@ -11,26 +11,25 @@
 - ``budget_claim``: the prose's "överskott med 336 tkr" against the table row;
 - ``labour_*``: labour-market figures (shares that add up, counts against shares, figures stated twice);
 - ``table_complete``: a table the text ends inside, or a row left out as cut off (error);
-- ``goal_count``: "två av målen uppfylls" against the parsed goals (only when the goals tables exist).
+- ``goal_count``: "två av målen uppfylls" against the parsed goals .
 """
 from __future__ import annotations
 
 import pandas as pd
 
-from .findings import CHECK_COLUMNS, Finding, frame
-from .summary import summarise
+from kslib.audit.claims import check_claims
+from kslib.audit.completeness import check_completeness
+from kslib.audit.financial import check_financial, tables_of
+from kslib.audit.findings import CHECK_COLUMNS, Finding, frame
+from kslib.audit.goals import check_goals
+from kslib.audit.percentages import check_labour_market
+from kslib.audit.summary import summarise
 
 __all__ = ["run_checks", "summarise", "CHECK_COLUMNS", "Finding"]
 
 
 def run_checks(report) -> pd.DataFrame:
-    """Audit a :class:`~kslib.report.Report`; one row per relation checked."""
-    from .claims import check_claims
-    from .completeness import check_completeness
-    from .financial import check_financial, tables_of
-    from .goals import check_goals
-    from .percentages import check_labour_market
-
+    """Audit a :class:`~kslib.parse.report.Report`; one row per relation checked."""
     findings: list[Finding] = []
     findings += check_completeness(report)
     findings += check_financial(report)

@@ -1,12 +1,12 @@
 """Prose claims about budget deviations against the driftredovisning."""
 from __future__ import annotations
 
-from ..fmt import format_number
-from ..prose.budget_claims import Claim, read_budget_claims
-from ..report import Report
-from ..tables.financial import FinancialTable
-from .findings import Finding, at, grade
-from .financial import surplus_of
+from kslib.fmt import format_number
+from kslib.parse.prose.budget_claims import Claim, read_budget_claims
+from kslib.parse.report import Report
+from kslib.parse.tables.financial import FinancialTable
+from kslib.audit.findings import Finding, at, grade
+from kslib.audit.financial import surplus_of
 
 _WORD = {1: "överskott", -1: "underskott"}
 
@@ -24,21 +24,21 @@ def check_claim(claim: Claim, table: FinancialTable, year: int | None) -> Findin
     name = f"{claim.row_code} {claim.row_label}" if claim.row_code else (claim.row_label or "")
     where = at(claim.line)
     if claim.target == "part":
-        return Finding("budget_claim", "info", table.spec.name, name, None, claim.surplus_tkr,
+        return Finding("budget_claim", "info", table.name, name, None, claim.surplus_tkr,
                        f"Texten anger {claim.phrase!r} för en del av programområdet {name}; "
                        f"det kan inte kontrolleras mot tabellen", **where)
     row = _find_row(table, claim)
     if row is None:
-        return Finding("budget_claim", "warning", table.spec.name, name, None, claim.surplus_tkr,
+        return Finding("budget_claim", "warning", table.name, name, None, claim.surplus_tkr,
                        f"Texten anger {claim.phrase!r} men raden {name} finns inte i tabellen", **where)
     expected = surplus_of(table, row, year)
     if expected is None:
-        return Finding("budget_claim", "warning", table.spec.name, name, None, claim.surplus_tkr,
+        return Finding("budget_claim", "warning", table.name, name, None, claim.surplus_tkr,
                        f"Texten anger {claim.phrase!r} men tabellen saknar avvikelse för {name}", **where)
     table_word = _WORD[1] if expected > 0 else _WORD[-1]
     said = f"Texten anger {_WORD[claim.direction]} {_amount(claim)} för {name}"
     if expected != 0 and (expected > 0) != (claim.direction > 0):
-        return Finding("budget_claim", "error", table.spec.name, name, expected, claim.surplus_tkr,
+        return Finding("budget_claim", "error", table.name, name, expected, claim.surplus_tkr,
                        f"{said}, men tabellen visar {table_word} {_tkr(expected)} (fel tecken)", **where)
     tol = claim.tolerance_tkr
     sev = grade(claim.surplus_tkr - expected, tol, 2 * tol)
@@ -48,7 +48,7 @@ def check_claim(claim: Claim, table: FinancialTable, year: int | None) -> Findin
         msg = f"{said}; tabellen visar {table_word} {_tkr(expected)} (nära, men utanför avrundningen)"
     else:
         msg = f"{said}, men tabellen visar {table_word} {_tkr(expected)}"
-    return Finding("budget_claim", sev, table.spec.name, name, expected, claim.surplus_tkr, msg, **where)
+    return Finding("budget_claim", sev, table.name, name, expected, claim.surplus_tkr, msg, **where)
 
 
 def _find_row(table: FinancialTable, claim: Claim):

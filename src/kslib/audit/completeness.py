@@ -1,7 +1,7 @@
 """Tables the text cuts off: a report that ends inside a table is not a whole report."""
 from __future__ import annotations
 
-from .findings import Finding
+from kslib.audit.findings import Finding
 
 _CUT = {
     "table-incomplete": "Tabellen {table} slutar vid rad {line} utan att tabellen avslutas; underlaget verkar avklippt",

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from ..fmt import format_number
-from ..report import Report
-from ..tables.columns import Column
-from ..tables.financial import DRIFTREDOVISNING, RESULTATRAKNING, FinancialTable, find_table
-from .findings import Finding, at, grade
+from kslib.fmt import format_number
+from kslib.parse.report import Report
+from kslib.parse.tables.columns import Column
+from kslib.parse.tables.financial import FinancialTable
+from kslib.audit.findings import Finding, at, grade
 
 _SUBTOTAL = re.compile(r"nettokostnad|nettointäkt|resultat|^summa\b|^netto\b", re.IGNORECASE)
 _FINAL_RESULT = re.compile(r"årets\s+resultat", re.IGNORECASE)
@@ -31,16 +31,15 @@ def _fmt(value: float | None, unit: str = "tkr") -> str:
 
 
 def _row_name(row) -> str:
-    return f"{row.code} {row.label}" if row.code else row.label
+    return row.name
 
 
 def _tolerance(table: FinancialTable) -> float:
-    decimals = max((len(t.dec_part) for r in table.rows for t in r.tokens), default=0)
-    return 2.0 * 10 ** -decimals
+    return 2.0 * 10 ** -table.decimals
 
 
 def _unit(table: FinancialTable) -> str:
-    return table.rows[0].unit if table.rows else "tkr"
+    return table.unit
 
 
 def _col_name(col: Column) -> str:
@@ -57,14 +56,14 @@ def cost_sign(table: FinancialTable) -> int:
     if idx is None:
         return 1
     totals = [r for r in table.rows if r.total] or table.rows
-    values = [r.chosen.values[idx] for r in totals if r.chosen.values[idx] is not None]
+    values = [r.values[idx] for r in totals if r.values[idx] is not None]
     return -1 if values and sum(values) < 0 else 1
 
 
 def surplus_of(table: FinancialTable, row, year: int | None) -> float | None:
     """A row's deviation from budget in ``year`` as a surplus (positive = better than budget)."""
     idx = {(c.measure, c.year): k for k, c in enumerate(table.columns)}
-    v = row.chosen.values
+    v = row.values
     d, o, b = idx.get(("deviation", year)), idx.get(("outcome", year)), idx.get(("budget", year))
     sign = cost_sign(table)
     if d is not None and v[d] is not None:
@@ -80,12 +79,11 @@ def row_splits(table: FinancialTable) -> list[Finding]:
     """Rows whose figures no reading into columns makes satisfy the table's identities."""
     out: list[Finding] = []
     for row in table.rows:
-        split = row.split
-        if split is None or split.decided_by != "plausibility":
+        if not row.undecided:
             continue
-        alts = "; ".join(str(a) for a in split.alternatives[:2])
+        alts = "; ".join(str(a) for a in row.split.alternatives[:2])
         out.append(Finding(
-            "row_split", "warning", table.spec.name, _row_name(row), None, None,
+            "row_split", "warning", table.name, _row_name(row), None, None,
             f"Raden {_row_name(row)} kan inte delas upp i kolumner så att avvikelse och förändring stämmer; "
             f"vald tolkning [{row.chosen}], andra möjliga [{alts}]", **at(row.lines[-1])))
     return out
@@ -93,13 +91,13 @@ def row_splits(table: FinancialTable) -> list[Finding]:
 
 def row_identities(table: FinancialTable) -> list[Finding]:
     """Deviation = budget − outcome (in the table's convention); change = this year − the base year."""
-    name = table.spec.name
+    name = table.name
     tol = _tolerance(table)
     unit = _unit(table)
     idx = {(c.measure, c.year): k for k, c in enumerate(table.columns)}
     out: list[Finding] = []
     for row in table.rows:
-        v = row.chosen.values
+        v = row.values
         for k, col in enumerate(table.columns):
             if v[k] is None:
                 continue
@@ -141,15 +139,15 @@ def column_totals(table: FinancialTable) -> list[Finding]:
     unit = _unit(table)
     out: list[Finding] = []
     for k, col in enumerate(table.columns):
-        t = total.chosen.values[k]
-        vals = [r.chosen.values[k] for r in body if r.chosen.values[k] is not None]
+        t = total.values[k]
+        vals = [r.values[k] for r in body if r.values[k] is not None]
         if t is None or not vals:
             continue
         s = sum(vals)
         sev = grade(s - t, tol, tol + _LOOSE_MARGIN * _tolerance(table) / 2)
         verdict = "stämmer med" if sev == "info" else "avviker från"
         out.append(Finding(
-            "column_total", sev, table.spec.name, total.label, s, t,
+            "column_total", sev, table.name, total.label, s, t,
             f"{_col_name(col)}: summan av raderna ({_fmt(s, unit)}) {verdict} {total.label} ({_fmt(t, unit)})",
             **at(total.lines[-1])))
     return out
@@ -192,10 +190,10 @@ def _subtotal_findings(table: FinancialTable, row, parts: list) -> list[Finding]
     names = " + ".join(p.label for p in parts) if len(parts) <= 4 else f"{len(parts)} rader ovanför"
     out: list[Finding] = []
     for k, col in enumerate(table.columns):
-        found = row.chosen.values[k]
+        found = row.values[k]
         if found is None:
             continue
-        vals = [p.chosen.values[k] for p in parts]
+        vals = [p.values[k] for p in parts]
         derived = col.measure in ("deviation", "change")
         if any(v is None for v in vals) and not derived:
             continue
@@ -203,7 +201,7 @@ def _subtotal_findings(table: FinancialTable, row, parts: list) -> list[Finding]
         sev = grade(found - expected, tol * len(parts), tol * len(parts) + _LOOSE_MARGIN * tol / 2)
         verdict = "stämmer med" if sev == "info" else "avviker från"
         out.append(Finding(
-            "subtotal", sev, table.spec.name, row.label, expected, found,
+            "subtotal", sev, table.name, row.label, expected, found,
             f"{_col_name(col)}: {row.label} ({_fmt(found, unit)}) {verdict} {names} ({_fmt(expected, unit)})",
             **at(row.lines[-1])))
     return out
@@ -221,7 +219,7 @@ def net_cost_subtotal(table: FinancialTable):
 def _value(table: FinancialTable, row, measure: str, year: int | None) -> float | None:
     for k, c in enumerate(table.columns):
         if c.measure == measure and c.year == year:
-            return row.chosen.values[k]
+            return row.values[k]
     return None
 
 
@@ -243,22 +241,22 @@ def net_cost(report: Report, rr: FinancialTable | None, dr: FinancialTable | Non
 
     if header is not None and total is not None:
         v = _value(dr, total, "outcome", year)
-        compare("net_cost", dr.spec.name, total.label, header, None if v is None else abs(v),
+        compare("net_cost", dr.name, total.label, header, None if v is None else abs(v),
                 f"Driftredovisningens {total.label} utfall {year}", total.lines[-1])
     if header is not None and net is not None:
         v = _value(rr, net, "outcome", year)
-        compare("net_cost", rr.spec.name, net.label, header, None if v is None else abs(v),
+        compare("net_cost", rr.name, net.label, header, None if v is None else abs(v),
                 f"Resultaträkningens {net.label} {year}", net.lines[-1])
     if total is not None and net is not None:
         b_dr, b_rr = _value(dr, total, "budget", year), _value(rr, net, "budget", year)
         if b_dr is not None and b_rr is not None:
-            out.append(_pair("net_budget", rr.spec.name, net.label, abs(b_dr), abs(b_rr),
+            out.append(_pair("net_budget", rr.name, net.label, abs(b_dr), abs(b_rr),
                              f"Resultaträkningens budget för {net.label} ({_fmt(abs(b_rr))})",
                              f"driftredovisningens budget {total.label} ({_fmt(abs(b_dr))})", net.lines[-1]))
     if total is not None and final is not None:
         s_dr, r_rr = surplus_of(dr, total, year), _value(rr, final, "outcome", year)
         if s_dr is not None and r_rr is not None:
-            out.append(_pair("net_result", rr.spec.name, final.label, s_dr, r_rr,
+            out.append(_pair("net_result", rr.name, final.label, s_dr, r_rr,
                              f"{final.label} ({_fmt(r_rr)})",
                              f"driftredovisningens avvikelse {total.label} ({_fmt(s_dr)})", final.lines[-1]))
     return out
@@ -271,9 +269,8 @@ def _pair(check, table, row, expected, found, what, against, line) -> Finding:
 
 
 def tables_of(report: Report) -> tuple[FinancialTable | None, FinancialTable | None]:
-    """(resultaträkning, driftredovisning) as located and split tables."""
-    return (find_table(report.source, RESULTATRAKNING, year=report.year),
-            find_table(report.source, DRIFTREDOVISNING, year=report.year))
+    """(resultaträkning, driftredovisning) as the report located and split them (once)."""
+    return report.financial_table("resultatrakning"), report.financial_table("driftredovisning")
 
 
 def check_financial(report: Report) -> list[Finding]:

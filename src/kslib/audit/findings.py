@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..source import Line
+from kslib.read.source import Line
 
 CHECK_COLUMNS = ["check", "severity", "table", "row", "expected", "found", "message", "location", "line", "page"]
 SEVERITIES = ("error", "warning", "info")

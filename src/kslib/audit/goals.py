@@ -2,8 +2,7 @@
 
 Uses the ``goal_counts`` table (``level,status,count,total,text,line``: counts the prose reports)
 and the ``goals`` table (``goal_id,level,...,status,...``), and for ``level == "action_plan"`` the
-``action_plan`` table when it is registered with a ``status`` column.  When those tables are not
-registered the checks are skipped without a finding.  A reported count equal to the parsed one is
+``action_plan`` table.  A reported count equal to the parsed one is
 ``info``; one that the goals of unknown status could make up is a ``warning`` (cannot be confirmed);
 any other mismatch is an ``error``.
 """
@@ -11,18 +10,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .findings import Finding
+from kslib.audit.findings import Finding
 
-_STATUS_SV = {"met": "uppfylls", "partly_met": "uppfylls delvis", "not_met": "uppfylls ej",
-              "later": "följs upp senare", "unknown": "okänd status"}
-_LEVEL_SV = {"goal": "mål", "subgoal": "delmål", "action_plan": "aktiviteter i handlingsplanen"}
-
-
-def _registered(report, name: str) -> bool:
-    try:
-        return name in report.table_names()
-    except AttributeError:
-        return False
+from kslib.statuses import LEVEL_WORDS_SV as _LEVEL_SV
+from kslib.statuses import STATUS_PHRASES_SV as _STATUS_SV
 
 
 def check_goal_counts(counts: pd.DataFrame, items: dict[str, pd.DataFrame]) -> list[Finding]:
@@ -71,17 +62,13 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
 
 
 def check_goals(report) -> list[Finding]:
-    """Goal counts of the prose against the parsed goals (skipped while those tables do not exist)."""
-    if not (_registered(report, "goals") and _registered(report, "goal_counts")):
-        return []
+    """Goal counts of the prose against the parsed goals and the action plan."""
     goals = report.table("goals")
-    counts = report.table("goal_counts")
     items: dict[str, pd.DataFrame] = {}
-    if goals is not None and not goals.empty and "level" in goals:
+    if not goals.empty:
         for level, part in goals.groupby("level"):
             items[str(level)] = part
-    if _registered(report, "action_plan"):
-        plan = report.table("action_plan")
-        if plan is not None and "status" in plan:
-            items["action_plan"] = plan
-    return check_goal_counts(counts, items)
+    plan = report.table("action_plan")
+    if "status" in plan:
+        items["action_plan"] = plan
+    return check_goal_counts(report.table("goal_counts"), items)

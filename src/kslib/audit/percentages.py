@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..fmt import format_number
-from .findings import Finding, grade
+from kslib.fmt import format_number
+from kslib.audit.findings import Finding, grade
 
 _TABLE = "labour_market"
 _LONG_TERM = ("all", "over_6_months", "over_12_months", "over_24_months")
@@ -220,9 +220,5 @@ def check_labour_frame(df: pd.DataFrame) -> list[Finding]:
 
 
 def check_labour_market(report) -> list[Finding]:
-    """The labour-market relations of a report (nothing when no labour_market table is registered)."""
-    try:
-        df = report.table("labour_market")
-    except KeyError:
-        return []
-    return check_labour_frame(df)
+    """The labour-market relations of a report."""
+    return check_labour_frame(report.table("labour_market"))

@@ -1,1 +1,0 @@
-"""Subcommands of the ``kslib`` command line, one module each."""

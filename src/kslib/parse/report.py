@@ -1,0 +1,154 @@
+"""The parsed report: metadata plus every table, read lazily and once, with the warnings raised.
+
+``read_report(path)`` is the entry point.  Each table is read on first access
+by its reader (:data:`READERS`); the financial tables are located and split
+once (:meth:`Report.financial_table`) and both the tidy frames and the audit
+use that one reading.  The audit is not part of the report: it reads a Report
+(``kslib.audit.run_checks(report)``).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+
+from kslib.diagnostics import ParseWarning
+from kslib.errors import InputFileError, NotAReportError
+from kslib.parse.metadata import Metadata, read_metadata
+from kslib.parse.prose.labour_market import read_labour_market
+from kslib.parse.tables import action_plan, financial, goals, indicators, internal_control
+from kslib.read import read_source
+from kslib.read.source import Source
+
+FINANCIAL_SPECS: dict[str, financial.TableSpec] = {
+    spec.name: spec for spec in (financial.RESULTATRAKNING, financial.DRIFTREDOVISNING, financial.NYCKELTAL)}
+
+# name -> f(source, *, year, warnings) -> DataFrame (the financial tables are built from financial_table)
+READERS: dict[str, Callable[..., pd.DataFrame]] = {
+    "labour_market": read_labour_market,
+    "indicators": indicators.read_indicators,
+    "internal_control": internal_control.read_internal_control,
+    "action_plan": action_plan.read_action_plan,
+    "goal_counts": goals.read_goal_counts,
+}
+TABLE_NAMES: tuple[str, ...] = (*FINANCIAL_SPECS, "labour_market", "indicators", "internal_control",
+                                "action_plan", "goals", "goal_counts")
+
+
+class Report:
+    """A board's report, parsed.  Tables are pandas DataFrames (tidy, see the README)."""
+
+    def __init__(self, source: Source, *, overrides: str | Path | None = None):
+        self.source = source
+        self.overrides_path = Path(overrides) if overrides else None
+        self._warnings: dict[str, list[ParseWarning]] = {}
+        self._tables: dict[str, pd.DataFrame] = {}
+        self._financial: dict[str, financial.FinancialTable | None] = {}
+        self.meta: Metadata = read_metadata(source, fallback_year=_year_from_path(source.path))
+        if self.meta.board is None and self.meta.net_cost_tkr is None and not self._has_any_table():
+            raise NotAReportError(
+                f"{source.name}: no board annual report found (no front matter such as 'Ordförande:' "
+                f"and no financial table with a column header)")
+
+    def __repr__(self) -> str:
+        m = self.meta
+        return f"<Report {m.board} {m.municipality} {m.year} ({self.source.name}, {len(self.source)} lines)>"
+
+    # ---------------------------------------------------------------- metadata
+    @property
+    def year(self) -> int | None:
+        return self.meta.year
+
+    @property
+    def name(self) -> str:
+        return self.source.name
+
+    @property
+    def sha256(self) -> str:
+        return self.source.sha256
+
+    def _has_any_table(self) -> bool:
+        return any(self.financial_table(name) is not None for name in FINANCIAL_SPECS)
+
+    # ---------------------------------------------------------------- tables
+    def financial_table(self, name: str) -> financial.FinancialTable | None:
+        """A financial table located and split (once): its columns, rows and their readings."""
+        if name not in self._financial:
+            self._financial[name] = financial.find_table(self.source, FINANCIAL_SPECS[name], year=self.year)
+        return self._financial[name]
+
+    def table(self, name: str) -> pd.DataFrame:
+        """A table by its contract name (``"driftredovisning"``, ``"goals"``, ...)."""
+        if name not in self._tables:
+            warnings: list[ParseWarning] = []
+            if name in FINANCIAL_SPECS:
+                frame = financial.table_frame(self.financial_table(name), FINANCIAL_SPECS[name], warnings)
+            elif name == "goals":
+                frame = goals.read_goals(self.source, year=self.year, warnings=warnings,
+                                         overrides=self.overrides_path)
+            elif name in READERS:
+                frame = READERS[name](self.source, year=self.year, warnings=warnings)
+            else:
+                raise KeyError(f"unknown table {name!r}; known: {', '.join(TABLE_NAMES)}")
+            self._tables[name] = frame
+            self._warnings[name] = warnings
+        return self._tables[name]
+
+    @staticmethod
+    def table_names() -> list[str]:
+        return list(TABLE_NAMES)
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Every table of the contract, read now."""
+        return {name: self.table(name) for name in TABLE_NAMES}
+
+    def __getattr__(self, name: str):
+        # report.driftredovisning, report.goals, ... (only for the contract's tables)
+        if name.startswith("_") or name not in TABLE_NAMES:
+            raise AttributeError(name)
+        return self.table(name)
+
+    @property
+    def warnings(self) -> list[ParseWarning]:
+        """Every warning raised while reading (reads all tables first)."""
+        self.tables()
+        return [w for name in TABLE_NAMES for w in self._warnings[name]]
+
+    def warnings_for(self, name: str) -> list[ParseWarning]:
+        """The warnings raised while reading table ``name`` (reads only that table)."""
+        self.table(name)
+        return [w for w in self._warnings[name] if w.table == name]
+
+    def warnings_of(self, *codes: str) -> list[ParseWarning]:
+        """Warnings with one of ``codes``."""
+        return [w for w in self.warnings if w.code in codes]
+
+    def require_tables(self) -> None:
+        """Raise :class:`NotAReportError` when none of the report's tables could be read."""
+        if all(frame.empty for frame in self.tables().values()):
+            raise NotAReportError(f"{self.source.name}: no table of a board's annual report could be read "
+                                  f"({len(self.warnings)} warnings); nothing written")
+
+
+def _year_from_path(path: Path | None) -> int | None:
+    if path is None:
+        return None
+    for part in reversed(path.parts):
+        if part.isdigit() and len(part) == 4:
+            return int(part)
+    return None
+
+
+def read_report(path: str | Path, *, overrides: str | Path | None = None) -> Report:
+    """Read a board's report (``.txt`` text layer or ``.pdf``).
+
+    ``overrides`` is an analyst's ``status_overrides.csv``; by default the one
+    next to the report is used when it exists.
+    """
+    path = Path(path)
+    if overrides is None and (path.parent / "status_overrides.csv").exists():
+        overrides = path.parent / "status_overrides.csv"
+    if overrides is not None and not Path(overrides).is_file():
+        raise InputFileError(f"{overrides}: no such overrides file")
+    return Report(read_source(path), overrides=overrides)

@@ -1,0 +1,330 @@
+"""Tables as committees read them: Swedish headings, Swedish number formatting, styled.
+
+Every function takes a tidy frame of the processed-data contract and returns a
+pandas ``Styler`` (figures formatted with :mod:`kslib.fmt`, index hidden,
+numbers right-aligned, totals in bold); :func:`note` is a short Swedish
+Markdown note shown where a section has nothing to show.  Labels live in
+:mod:`kslib.present.labels`, derived frames in :mod:`kslib.present.frames`.
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Any, Callable, Mapping
+
+import pandas as pd
+
+from kslib import fmt
+from kslib.present.frames import area_names, estimated_inhabitants, findings, goal_counts_comparison, key_figures_wide, \
+    net_cost_shares, unknown_goals
+from kslib.present.labels import (AREA_LABELS_SV, BASIS_LABELS_SV, GROUP_LABELS_SV, LEVEL_LABELS_SV, SEVERITY_LABELS_SV,
+                                  STATUS_COLOURS, group_label, period_label, status_label)
+
+_HEADER_CSS = [
+    {"selector": "caption", "props": "caption-side: top; text-align: left; font-weight: 600; font-size: 1.05em;"
+                                     " padding: 0 0 .4em 0; color: #1f2933;"},
+    {"selector": "th", "props": "background: #e8edf3; color: #1f2933; font-weight: 600; text-align: left;"
+                                " padding: .35em .6em; border-bottom: 2px solid #9aa5b1;"},
+    {"selector": "td", "props": "padding: .3em .6em; border-bottom: 1px solid #d9dee5; vertical-align: top;"},
+    {"selector": "tbody tr:nth-child(even)", "props": "background: #f7f9fb;"},
+    {"selector": "", "props": "border-collapse: collapse; font-size: .92em; margin: .5em 0 1.2em 0;"},
+]
+
+
+
+# --------------------------------------------------------------------------- header and provenance
+
+
+def source_line(report, *, on: datetime.date | None = None) -> str:
+    """Where the page comes from, in Swedish: the raw file, its full SHA-256, the kslib version, the date.
+
+    ``"Underlag: *rapport.txt* (SHA-256 `aa59…`), framtagen med kslib 0.1.0 den 2025-04-02."``
+    (the date is today's unless ``on`` is given).
+    """
+    from kslib import __version__
+
+    on = on or datetime.date.today()
+    return (f"Underlag: *{report.name}* (SHA-256 `{report.sha256}`), "
+            f"framtagen med kslib {__version__} den {on.isoformat()}.")
+
+
+def header(ctx, *sentences: str, on: datetime.date | None = None):
+    """A notebook's header block: the board and year in bold, any sentences, then :func:`source_line`."""
+    parts = [f"**{ctx.subtitle}**"]
+    if sentences:
+        parts.append(" ".join(s for s in sentences if s))
+    parts.append(source_line(ctx.report, on=on))
+    return markdown("\n\n".join(parts))
+
+
+def note(text: str):
+    """A short Swedish note (Markdown) shown where a section cannot be filled."""
+    from IPython.display import Markdown
+
+    return Markdown(f"> *{text}*")
+
+
+def missing_note(name: str, what: str):
+    """The note for a section whose table this version of kslib does not read yet."""
+    return note(f"{what} kan inte visas ännu: tabellen `{name}` läses inte av denna version av kslib.")
+
+
+def markdown(text: str):
+    """Markdown for IPython display (headings and prose built from figures)."""
+    from IPython.display import Markdown
+
+    return Markdown(text)
+
+
+def bullets(sentences: list[str], *, empty: str = "Inga uppgifter kunde läsas ur rapporten.") -> object:
+    """Sentences as a Markdown bullet list (or a note when there are none)."""
+    if not sentences:
+        return note(empty)
+    return markdown("\n".join(f"- {s}" for s in sentences))
+
+
+def empty_note(what: str):
+    return note(f"Rapporten innehåller ingen {what} som kunde läsas.")
+
+
+# --------------------------------------------------------------------------- generic styling
+
+
+def _fmt_cell(unit: str | None, decimals: int | None, sign: bool) -> Callable[[Any], str]:
+    def f(v):
+        if v is None or v is pd.NA or (isinstance(v, float) and pd.isna(v)):
+            return "–"
+        if isinstance(v, str):
+            return v
+        if unit == "tkr":
+            return fmt.format_tkr(v, sign=sign, decimals=decimals or 0)
+        if unit == "%":
+            return fmt.format_percent(v, sign=sign, decimals=1 if decimals is None else decimals)
+        if unit == "pe":
+            return fmt.format_points(v, sign=True, decimals=1 if decimals is None else decimals)
+        if unit == "kr":
+            return fmt.format_kr(v, sign=sign, decimals=decimals or 0)
+        return fmt.format_number(v, decimals=0 if decimals is None else decimals, sign=sign)
+    return f
+
+
+def styled(frame: pd.DataFrame, *, units: Mapping[str, str | None] | None = None, caption: str | None = None,
+           signed: tuple[str, ...] = (), decimals: Mapping[str, int] | None = None,
+           bold_rows: pd.Series | None = None, colour_sign: tuple[str, ...] = ()):
+    """A Styler: numbers Swedish-style by ``units`` (``tkr``, ``%``, ``kr``, ``pe`` = procentenheter, None)."""
+    units = dict(units or {})
+    decimals = dict(decimals or {})
+    frame = frame.reset_index(drop=True)
+    numeric = [c for c in frame.columns if c in units or pd.api.types.is_numeric_dtype(frame[c])]
+    formats = {c: _fmt_cell(units.get(c), decimals.get(c), c in signed) for c in numeric}
+    styler = frame.style.format(formats, na_rep="–").hide(axis="index").set_table_styles(_HEADER_CSS)
+    if numeric:
+        styler = styler.set_properties(subset=numeric, **{"text-align": "right", "white-space": "nowrap"})
+    text = [c for c in frame.columns if c not in numeric]
+    if text:  # the notebook CSS right-aligns every cell; text reads better from the left
+        styler = styler.set_properties(subset=text, **{"text-align": "left"})
+    if caption:
+        styler = styler.set_caption(caption)
+    if bold_rows is not None and bool(bold_rows.any()):
+        idx = frame.index[bold_rows.reset_index(drop=True).fillna(False).astype(bool)]
+        styler = styler.set_properties(subset=pd.IndexSlice[idx, :], **{"font-weight": "600"})
+    for col in colour_sign:
+        if col in frame.columns:
+            styler = styler.map(_sign_colour, subset=[col])
+    return styler
+
+
+def _sign_colour(v) -> str:
+    try:
+        v = float(v)
+    except (TypeError, ValueError):
+        return ""
+    if pd.isna(v) or v == 0:
+        return ""
+    return "color: #1a5e9a;" if v > 0 else "color: #b2182b;"
+
+
+# --------------------------------------------------------------------------- financial tables
+
+
+def financial_table(wide: pd.DataFrame, *, year: int, caption: str | None = None, surplus_sign: int = 1):
+    """Outcome, budget, deviation, last year and change, Swedish headings, totals in bold.
+
+    ``wide`` is :func:`kslib.parse.tables.financial.wide` of a tidy financial table.
+    """
+    prev = year - 1
+    cols = {f"outcome_{year}": f"Utfall {year}", f"budget_{year}": f"Budget {year}",
+            f"deviation_{year}": "Avvikelse mot budget", f"outcome_{prev}": f"Utfall {prev}",
+            f"change_{year}": f"Förändring {year}/{prev}"}
+    out = pd.DataFrame({"": area_names(wide)})
+    for src, dst in cols.items():
+        if src in wide.columns:
+            out[dst] = pd.to_numeric(wide[src], errors="coerce").astype(float)
+    units = {c: "tkr" for c in out.columns[1:]}
+    signed = tuple(c for c in ("Avvikelse mot budget", f"Förändring {year}/{prev}") if c in out.columns)
+    bold = wide["kind"].isin(["total", "subtotal"]).reset_index(drop=True) if "kind" in wide.columns else None
+    return styled(out, units=units, caption=caption, signed=signed, bold_rows=bold,
+                  colour_sign=("Avvikelse mot budget",) if surplus_sign else ())
+
+
+def shares_table(wide: pd.DataFrame, *, year: int, cost_per_inhabitant_kr: float | None = None,
+                 net_cost_tkr: float | None = None, caption: str | None = None):
+    """Share of net cost per area; with the report's cost per inhabitant, also kr per inhabitant per area."""
+    shares = net_cost_shares(wide, year=year)
+    out = pd.DataFrame({"Programområde": shares["area"], f"Nettokostnad {year}": shares["outcome"],
+                        "Andel av nettokostnaden": shares["share"]})
+    units = {f"Nettokostnad {year}": "tkr", "Andel av nettokostnaden": "%"}
+    inhabitants = estimated_inhabitants(net_cost_tkr, cost_per_inhabitant_kr)
+    if inhabitants:
+        out["Kostnad per invånare"] = shares["outcome"] * 1000 / inhabitants
+        units["Kostnad per invånare"] = "kr"
+    return styled(out, units=units, caption=caption)
+
+
+def key_figures_table(nyckeltal: pd.DataFrame, *, caption: str | None = None):
+    """Key figures over the years, with the change from the first to the last year in percent."""
+    wide = key_figures_wide(nyckeltal)
+    years = list(wide.columns)
+    out = wide.reset_index().rename(columns={"row_label": "Nyckeltal"})
+    out.columns = ["Nyckeltal", *[str(y) for y in years]]
+    if len(years) >= 2:
+        first, last = wide[years[0]], wide[years[-1]]
+        out[f"Förändring {years[0]}–{years[-1]}"] = ((last - first) / first * 100).where(first != 0).to_numpy()
+    units = {str(y): None for y in years}
+    units[f"Förändring {years[0]}–{years[-1]}"] = "%" if len(years) >= 2 else None
+    signed = (f"Förändring {years[0]}–{years[-1]}",) if len(years) >= 2 else ()
+    return styled(out, units=units, caption=caption, signed=signed, decimals={f"Förändring {years[0]}–{years[-1]}": 0})
+
+
+# --------------------------------------------------------------------------- audit
+
+
+def checks_table(checks: pd.DataFrame, *, tables: tuple[str, ...] | None = None, caption: str | None = None):
+    """The audit's findings (optionally for some tables only), Swedish headings."""
+    df = checks if tables is None else checks[checks["table"].isin(tables)]
+    out = pd.DataFrame({
+        "Allvar": df["severity"].map(lambda s: SEVERITY_LABELS_SV.get(str(s), str(s))),
+        "Tabell": df["table"].astype(str), "Rad": df["row"].astype("string").fillna(""),
+        "Förväntat": df["expected"], "Funnet": df["found"],
+        "Beskrivning": df["message"].astype(str), "Plats": df["location"].astype("string").fillna("")})
+    return styled(out, units={"Förväntat": None, "Funnet": None}, caption=caption)
+
+
+def warnings_table(warnings: list | None, *, caption: str | None = None):
+    """The parser's warnings (for analysts)."""
+    if warnings is None:
+        return note("Varningarna kan inte visas: alla tabeller läses inte av denna version av kslib.")
+    rows = [{"Kod": w.code, "Tabell": w.table, "Rad": w.row, "Rad i filen": w.line, "Meddelande": w.message}
+            for w in warnings]
+    if not rows:
+        return note("Inläsningen gav inga varningar.")
+    return styled(pd.DataFrame(rows), units={"Rad i filen": None}, caption=caption)
+
+
+def sources_table(frame: pd.DataFrame, *, caption: str | None = None):
+    """Where each figure was read (the ``source`` column), for analysts."""
+    cols = [c for c in ("measure", "group", "area", "period", "value", "unit", "source") if c in frame.columns]
+    return styled(frame[cols], units={"value": None}, decimals={"value": 2}, caption=caption)
+
+
+# --------------------------------------------------------------------------- goals
+
+
+def goals_table(goals: pd.DataFrame, *, caption: str | None = None):
+    """Every goal and sub-goal with its Swedish status and where the status came from."""
+    df = goals.reset_index(drop=True)
+    level = df["level"].map(lambda v: LEVEL_LABELS_SV.get(str(v), str(v)))
+    title = df["title"].astype(str)
+    title = title.where(df["level"] != "subgoal", "\u2003" + title)   # indent sub-goals
+    out = pd.DataFrame({"Nr": df["goal_id"].astype(str), "Nivå": level, "Mål": title,
+                        "Status": df["status"].map(status_label)})
+    if "basis" in df.columns:
+        out["Underlag"] = df["basis"].map(lambda b: BASIS_LABELS_SV.get(str(b), str(b)) if pd.notna(b) else "")
+    styler = styled(out, caption=caption, bold_rows=(df["level"] == "goal"))
+    return styler.map(_status_cell, subset=["Status"])
+
+
+def _status_cell(label: str) -> str:
+    back = {status_label(k): v for k, v in STATUS_COLOURS.items()}
+    colour = back.get(label)
+    if not colour:
+        return ""
+    text = "#1f2933" if label in (status_label("partly_met"), status_label("unknown")) else "white"
+    return f"background: {colour}; color: {text}; font-weight: 600;"
+
+
+def goal_counts_table(goals: pd.DataFrame, goal_counts: pd.DataFrame, *,
+                      others: Mapping[str, pd.DataFrame] | None = None, caption: str | None = None):
+    cmp = goal_counts_comparison(goals, goal_counts, others=others)
+    out = pd.DataFrame({"Nivå": cmp["level"].map(lambda v: LEVEL_LABELS_SV.get(v, v)),
+                        "Status": cmp["status"].map(status_label),
+                        "Enligt rapportens text": cmp["reported"],
+                        "Enligt tabellen": pd.to_numeric(cmp["parsed"], errors="coerce"),
+                        "Stämmer": cmp["agrees"].map(lambda a: "–" if a is None or pd.isna(a) else
+                                                      ("Ja" if a else "Nej")),
+                        "Rapportens formulering": cmp["text"].astype("string").fillna("")})
+    styler = styled(out, units={"Enligt rapportens text": None, "Enligt tabellen": None}, caption=caption)
+    return styler.map(lambda v: "color: #b2182b; font-weight: 600;" if v == "Nej" else "", subset=["Stämmer"])
+
+
+def unknown_goals_table(goals: pd.DataFrame, *, caption: str | None = None):
+    df = unknown_goals(goals)
+    out = pd.DataFrame({"Nr": df["goal_id"].astype(str),
+                        "Nivå": df["level"].map(lambda v: LEVEL_LABELS_SV.get(str(v), str(v))),
+                        "Mål": df["title"].astype(str),
+                        "Rad i rapporten": df["line"] if "line" in df.columns else ""})
+    return styled(out, units={"Rad i rapporten": None}, caption=caption)
+
+
+def indicators_table(indicators: pd.DataFrame, *, caption: str | None = None):
+    """Indicators: baseline → outcome against target, as printed."""
+    cols = {"goal_id": "Mål", "indicator": "Indikator", "baseline": "Utgångsläge", "target": "Målvärde",
+            "trend": "Utveckling", "comparison": "Jämförelse län/riket", "outcome": "Utfall"}
+    present = [c for c in cols if c in indicators.columns]
+    out = indicators[present].rename(columns=cols).astype("string").fillna("")
+    return styled(out, caption=caption)
+
+
+def internal_control_table(internal_control: pd.DataFrame, *, caption: str | None = None):
+    cols = {"item": "Nr", "process": "Process/rutin", "owner": "Ansvarig", "grade": "Bedömning",
+            "assessment": "Utvärdering"}
+    present = [c for c in cols if c in internal_control.columns]
+    out = internal_control[present].rename(columns=cols).astype("string").fillna("")
+    return styled(out, caption=caption)
+
+
+def action_plan_table(action_plan: pd.DataFrame, *, caption: str | None = None):
+    cols = {"item": "Nr", "decision": "Beslut enligt handlingsplanen", "follow_up": "Uppföljning",
+            "status": "Status"}
+    present = [c for c in cols if c in action_plan.columns]
+    out = action_plan[present].copy()
+    if "status" in out.columns:
+        out["status"] = out["status"].map(status_label)
+    out = out.rename(columns=cols).astype("string").fillna("")
+    styler = styled(out, caption=caption)
+    return styler.map(_status_cell, subset=["Status"]) if "Status" in out.columns else styler
+
+
+# --------------------------------------------------------------------------- labour market
+
+
+def labour_market_table(lm: pd.DataFrame, *, measure: str = "unemployment_rate", periods: list[str] | None = None,
+                        caption: str | None = None):
+    """One row per group, one column per area and period: e.g. 'Kommunen december 2020'."""
+    df = lm[lm["measure"] == measure]
+    if periods is not None:
+        df = df[df["period"].isin(periods)]
+    unit = str(df["unit"].dropna().iloc[0]) if "unit" in df.columns and df["unit"].notna().any() else None
+    groups = [g for g in GROUP_LABELS_SV if g in set(df["group"])] + sorted(set(df["group"]) - set(GROUP_LABELS_SV))
+    cols = [(a, p) for p in sorted(set(df["period"]), reverse=True) for a in AREA_LABELS_SV if
+            ((df["area"] == a) & (df["period"] == p)).any()]
+    rows = []
+    for g in groups:
+        row: dict[str, Any] = {"Grupp": group_label(g)}
+        for a, p in cols:
+            hit = df[(df["group"] == g) & (df["area"] == a) & (df["period"] == p)]["value"]
+            row[f"{AREA_LABELS_SV[a]} {period_label(p)}"] = float(hit.iloc[0]) if len(hit) else float("nan")
+        rows.append(row)
+    out = pd.DataFrame(rows)
+    units = {c: ("%" if unit == "%" else None) for c in out.columns[1:]}
+    return styled(out, units=units, caption=caption)

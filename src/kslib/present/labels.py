@@ -1,0 +1,60 @@
+"""Swedish labels of the data's codes: statuses, levels, bases, severities, labour-market groups, periods."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pandas as pd
+
+from kslib.statuses import STATUS_LABELS_SV, STATUSES
+
+STATUS_ORDER = STATUSES
+
+
+STATUS_COLOURS = {"met": "#1a7f4b", "partly_met": "#e0a100", "not_met": "#b2182b",
+                  "later": "#6b7b8c", "unknown": "#c9ced6"}
+
+
+LEVEL_LABELS_SV = {"goal": "Mål", "subgoal": "Delmål", "action_plan": "Handlingsplan"}
+
+
+BASIS_LABELS_SV = {"text": "rapportens text", "horizon": "tidsangivelse i målet", "override": "analytikerns bedömning",
+                   "count": "rapportens sammanräkning", "symbol": "symbol i rapporten", "unknown": "saknas", "none": "saknas", "": "saknas"}
+
+
+SEVERITY_LABELS_SV = {"error": "Fel", "warning": "Varning", "info": "Information"}
+
+
+def status_labels() -> dict[str, str]:
+    """Status code → Swedish label."""
+    return dict(STATUS_LABELS_SV)
+
+
+def status_label(status: Any) -> str:
+    if status is None or (isinstance(status, float) and pd.isna(status)) or status is pd.NA:
+        status = "unknown"
+    return status_labels().get(str(status), str(status))
+
+
+GROUP_LABELS_SV = {"all": "Samtliga 16–64 år", "youth_18_24": "Unga 18–24 år", "foreign_born": "Utrikes födda",
+                   "over_6_months": "Arbetslösa mer än 6 månader", "over_12_months": "Arbetslösa mer än 12 månader",
+                   "over_24_months": "Arbetslösa mer än 24 månader",
+                   "over_6_months_youth_18_24": "Arbetslösa mer än 6 månader, 18–24 år",
+                   "over_6_months_born_outside_europe": "Arbetslösa mer än 6 månader, födda utanför Europa"}
+
+
+AREA_LABELS_SV = {"municipality": "Kommunen", "county": "Länet", "country": "Riket"}
+
+
+_MONTHS_SV = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+              "oktober", "november", "december")
+
+
+def group_label(group: str) -> str:
+    return GROUP_LABELS_SV.get(group, group.replace("_", " "))
+
+
+def period_label(period: str) -> str:
+    """``2020-12`` → ``december 2020``; ``2020`` stays."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})", str(period))
+    return f"{_MONTHS_SV[int(m.group(2)) - 1]} {m.group(1)}" if m else str(period)
