@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 import kslib
-from kslib.processed import write_processed
+from kslib.pipeline.contract import write_processed
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw" / "2020" / "vaggeryd_ks_verksamhetsberattelse_2020.txt"
 REPEAT = 7

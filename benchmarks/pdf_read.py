@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/pdf_read.py [--pages 40] [--repeat 3]
 
 Builds the report with ``tests/pdf_factory.py`` (reportlab), then times
-``kslib.pdf.read_pdf_source`` (glyphs -> lines -> furniture, the whole reader)
+``kslib.read.pdf.read_pdf_source`` (glyphs -> lines -> furniture, the whole reader)
 with each backend and prints the best of ``--repeat`` runs.  Also times a full
 ``read_report`` + the three financial tables with the default backend.
 """
@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from pdf_factory import long_report  # noqa: E402
 
-from kslib.pdf import BACKENDS, DEFAULT_BACKEND, read_pdf_source  # noqa: E402
+from kslib.read.pdf import BACKENDS, DEFAULT_BACKEND, read_pdf_source  # noqa: E402
 
 
 def best_of(repeat: int, func) -> float:
@@ -47,7 +47,7 @@ def main() -> None:
             mark = "  (default)" if backend == DEFAULT_BACKEND else ""
             print(f"{backend:<12} {seconds:8.3f} {n_pages / seconds:9.1f}{mark}")
 
-        from kslib.report import read_report
+        from kslib.parse.report import read_report
 
         def full() -> None:
             report = read_report(path)

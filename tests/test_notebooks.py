@@ -73,7 +73,7 @@ def test_committee_html(rendered, name):
     # no code: neither code cells nor the notebook's source lines
     body = page[page.index("<body"):]
     assert 'class="highlight' not in body and "jp-CodeMirrorEditor" not in body and "jp-InputPrompt" not in body
-    assert "open_report(" not in page and "import " not in seen and "Traceback" not in seen
+    assert "open_processed(" not in page and "import " not in seen and "Traceback" not in seen
     check_offline(page)
     images = re.findall(r"<img [^>]*>", page)
     assert images and all('src="data:image/png;base64,' in img for img in images)
@@ -91,7 +91,7 @@ def test_analyst_notebook_keeps_code_and_outputs(rendered, name):
     code = [c for c in nb["cells"] if c["cell_type"] == "code"]
     injected = [c for c in code if "injected-parameters" in c["metadata"].get("tags", [])]
     assert injected and "year = 2020" in "".join(injected[0]["source"])
-    assert any("open_report" in "".join(c["source"]) for c in code)
+    assert any("open_processed" in "".join(c["source"]) for c in code)
     assert sum(len(c["outputs"]) for c in code) > 3
     assert not any(o.get("output_type") == "error" for c in code for o in c["outputs"])
     assert not list(rendered.glob("*.failed.ipynb")) and not list(rendered.glob(".*"))[1:]  # only the lock

@@ -166,8 +166,10 @@ def _read_csv(path: Path, dtypes: dict[str, str]) -> pd.DataFrame:
 
 def _restore(values: pd.Series, dtype: str) -> pd.Series:
     empty = values == ""
-    if dtype in ("object", "str"):
-        return values.astype(object).where(~empty, None) if dtype == "str" else values.astype(object)
+    if dtype == "object":
+        return values.astype(object)
+    if dtype == "str":                       # pandas' default text dtype: an empty cell is missing
+        return values.astype("str").mask(empty)
     if dtype == "string":
         return values.astype("string").mask(empty, pd.NA)
     if dtype in ("bool", "boolean"):
