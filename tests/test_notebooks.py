@@ -209,8 +209,11 @@ def test_each_year_is_its_own_unit(tmp_path):
     jobs = plan([2019, 2020], root=tmp_path, notebook_dir=ROOT / "notebooks", out_root=out,
                 notebooks=["maluppfyllelse"])
     with pytest.raises(RenderError, match=r"1 of 2 notebooks failed: 2019 maluppfyllelse: .*the report is for "
-                                          r"2020, but year = 2019; nothing new published for 2019 "):
+                                          r"2020, but year = 2019; nothing new published for 2019 ") as info:
         render(jobs, stream=None)
+    (failure,) = info.value.failures            # the fields a caller (a scheduler) needs
+    assert (failure.year, failure.notebook, failure.exception) == (2019, "maluppfyllelse", "ParameterError")
+    assert failure.cell is not None and "the report is for 2020, but year = 2019" in failure.message
     after = snapshot(out / "2019")
     assert after.pop("maluppfyllelse.failed.ipynb") and after == before
     assert sorted(p.name for p in (out / "2020").iterdir()) == [".kslib.lock", "maluppfyllelse.html",

@@ -6,6 +6,8 @@ command line prints its message on one line and exits with code 2.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 
 class KslibError(Exception):
     """Root of every error kslib raises on purpose."""
@@ -37,8 +39,23 @@ class ParameterError(KslibError):
     """An unknown or ill-typed notebook/render parameter, or a year with no raw report."""
 
 
+@dataclass(frozen=True)
+class NotebookFailure:
+    """One notebook of a render that failed: where, and what the kernel raised."""
+
+    year: int
+    notebook: str
+    cell: int | None          # execution count of the failing cell (None: failed outside a cell)
+    exception: str            # the exception's name, e.g. "ParseError"
+    message: str
+
+
 class RenderError(KslibError):
-    """One or more notebooks failed to execute or export."""
+    """One or more notebooks failed to execute or export (``failures`` names each), or a year was not published."""
+
+    def __init__(self, message: str, *, failures: tuple[NotebookFailure, ...] = ()):
+        super().__init__(message)
+        self.failures = tuple(failures)
 
 
 class OutputError(KslibError):

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence, TextIO
 
-from kslib.errors import OutputError, ParameterError, RenderError
+from kslib.errors import NotebookFailure, OutputError, ParameterError, RenderError
 from kslib.pipeline.atomic import Staging, atomic_write_text, exclusive
 from kslib.pipeline.context import document_subtitle
 from kslib.pipeline.contract import ensure_processed
@@ -119,6 +119,7 @@ class JobResult:
     error: str | None = None
     published: bool = False          # its outputs were moved into reports/<year>/
     note: str | None = None          # why a successful notebook was not published
+    failure: NotebookFailure | None = None   # a failed notebook: year, notebook, cell, exception
 
 
 def notebooks_dir(root: Path) -> Path:
@@ -363,13 +364,16 @@ def check_offline(html: str, *, where: str = "HTML") -> None:
             raise RenderError(f"{where}: the HTML would load from a network: {m.group(0)[:80]!r}")
 
 
-def _cell_error(exc: BaseException) -> str:
-    ename = getattr(exc, "ename", type(exc).__name__)
+def _failure(job: Job, exc: BaseException) -> NotebookFailure:
+    """What failed: the cell (papermill's execution count), the exception's name and last line."""
     evalue = str(getattr(exc, "evalue", exc)).strip().splitlines()
-    evalue = evalue[-1] if evalue else ""
-    if getattr(exc, "exec_count", None) is not None:
-        return f"cell In [{exc.exec_count}] failed: {ename}: {evalue}"
-    return f"{ename}: {evalue}"
+    return NotebookFailure(job.year, job.name, getattr(exc, "exec_count", None),
+                           getattr(exc, "ename", type(exc).__name__), evalue[-1] if evalue else "")
+
+
+def _cell_error(failure: NotebookFailure) -> str:
+    what = f"{failure.exception}: {failure.message}"
+    return f"cell In [{failure.cell}] failed: {what}" if failure.cell is not None else what
 
 
 def run_job(job: Job, *, into: Path | None = None, km=None, on_cell: Callable[[int, int], None] | None = None,
@@ -410,13 +414,15 @@ def run_job(job: Job, *, into: Path | None = None, km=None, on_cell: Callable[[i
                                      kernel_name=KERNEL_NAME, cwd=str(job.cwd), progress_bar=False,
                                      log_output=False, request_save_on_cell_execute=False, **extra)
         except Exception as exc:  # papermill wrote the notebook with the failing cell marked
-            return _fail(job, tmp, start, _cell_error(exc))
+            failure = _failure(job, exc)
+            return _fail(job, tmp, start, _cell_error(failure), failure)
         if before_export is not None:
             before_export()
         try:
             html = export_html(nb, title=job.title)
         except Exception as exc:
-            return _fail(job, tmp, start, f"HTML export failed: {type(exc).__name__}: {exc}")
+            failure = NotebookFailure(job.year, job.name, None, type(exc).__name__, f"HTML export failed: {exc}")
+            return _fail(job, tmp, start, f"HTML export failed: {type(exc).__name__}: {exc}", failure)
         nb.metadata["title"] = job.title
         nb.metadata["kslib"] = provenance(job)
         written = [_replace(tmp, into / job.ipynb.name, lambda p: nbformat.write(nb, str(p))),
@@ -441,14 +447,14 @@ def _replace(tmp: Path, target: Path, write: Callable[[Path], None]) -> Path:
     return target
 
 
-def _fail(job: Job, tmp: Path, start: float, message: str) -> JobResult:
+def _fail(job: Job, tmp: Path, start: float, message: str, failure: NotebookFailure) -> JobResult:
     """Write the executed notebook as ``<out_dir>/<name>.failed.ipynb`` (atomically); nothing else changes."""
     written = []
     if tmp.exists() and tmp.stat().st_size:
         job.out_dir.mkdir(parents=True, exist_ok=True)
         written.append(_replace(tmp, job.failed, lambda p: None))
     where = job.failed.name if written else f"{job.name}.ipynb (nothing executed)"
-    return JobResult(job, False, time.perf_counter() - start, written, f"{where}: {message}")
+    return JobResult(job, False, time.perf_counter() - start, written, f"{where}: {message}", failure=failure)
 
 
 # --------------------------------------------------------------------------- workers
@@ -683,8 +689,11 @@ def render(jobs: list[Job], *, workers: int = DEFAULT_WORKERS, stream: TextIO | 
         problems += [f"{r.job.label}: {r.note}" for r in ordered if r.ok and not r.published
                      and not any(f.job.out_dir == r.job.out_dir for f in failed)]
         head = f"{len(failed)} of {len(ordered)} notebooks failed: " if failed else "outputs not published: "
+        failures = tuple(r.failure or NotebookFailure(r.job.year, r.job.name, None, "Error", r.error or "")
+                         for r in failed)
         raise RenderError(head + "; ".join(problems)
-                          + f"; nothing new published for {', '.join(map(str, held))} (previous outputs kept)")
+                          + f"; nothing new published for {', '.join(map(str, held))} (previous outputs kept)",
+                          failures=failures)
     return ordered
 
 
