@@ -1,0 +1,87 @@
+"""The catalog audit on the hand-read tables of the real corpus: it finds the documents' own errors and
+nothing false.  The tables here are read by hand (tests/corpus/expected), so this tests the audit's
+arithmetic apart from the table reader."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from kslib.audit.catalog import check_catalog
+
+EXPECTED = Path(__file__).parent / "corpus" / "expected"
+
+
+def hand_read_catalog(stem: str) -> pd.DataFrame:
+    """The expected JSON of a corpus document as a tables.csv-shaped frame (line = a running row number)."""
+    data = json.loads((EXPECTED / f"{stem}.json").read_text(encoding="utf-8"))
+    records, line = [], 0
+    for k, table in enumerate(data["tables"], 1):
+        for row in table["rows"]:
+            line += 1
+            for col, value in zip(table["columns"], row.get("values") or []):
+                if not isinstance(value, (int, float)) or isinstance(value, bool):
+                    continue
+                records.append({"table": f"t{k}", "title": table["title"], "kind": "other",
+                                "page": table.get("page"), "line": line, "unit": table.get("unit"),
+                                "row": row["label"], "row_kind": row["kind"], "column": col["label"],
+                                "group": col.get("group"), "measure": col.get("measure"), "year": col.get("year"),
+                                "value": float(value)})
+    return pd.DataFrame.from_records(records)
+
+
+def errors(stem: str) -> list[tuple]:
+    return sorted((f.table, f.row, f.found) for f in check_catalog(hand_read_catalog(stem)) if f.severity == "error")
+
+
+def test_intraservice_forandringsinsatser_deviation_errors():
+    assert errors("goteborg_namnden-for-intraservice_arsrapport_2025") == [
+        ("Förändringsinsatser", "Digital infrastruktur", -0.5),
+        ("Förändringsinsatser", "Summa förändringsinsatser", 2.4),
+    ]
+
+
+def test_intraservice_messages_name_table_page_row_column_and_both_figures():
+    found = [f for f in check_catalog(hand_read_catalog("goteborg_namnden-for-intraservice_arsrapport_2025"))
+             if f.severity == "error" and f.row == "Digital infrastruktur"]
+    (f,) = found
+    assert f.expected == pytest.approx(-0.3) and f.page == 19
+    assert f.message.startswith("Tabellen \u201dFörändringsinsatser\u201d (s. 19), raden Digital infrastruktur, "
+                                "kolumnen Avvikelse: tryckt \u22120,5 avviker från")
+
+
+def test_stadsrevisionen_2022_staff_total():
+    assert errors("goteborg_stadsrevisionen_arsredogorelse_2022") == [("Antal anställda", "Totalt antal anställda", 34)]
+
+
+def test_stadsrevisionen_2023_misprinted_budget_breaks_the_column_sum():
+    (found,) = [f for f in check_catalog(hand_read_catalog("goteborg_stadsrevisionen_arsredogorelse_2023"))
+                if f.severity == "error"]
+    assert found.check == "table_total" and "Budget 2023" in found.message
+    assert found.found - found.expected == pytest.approx(-45982 - (-45982 + 7738 - 773))
+
+
+@pytest.mark.parametrize("stem", ["nacka_valfard-skola_arsbokslut_2017", "nacka_valfard-skola_arsbokslut_2019"])
+def test_nacka_tables_hold_within_rounding(stem):
+    findings = check_catalog(hand_read_catalog(stem))
+    assert len(findings) > 30                                  # the identities were found and checked
+    assert [f for f in findings if f.severity == "error"] == []
+
+
+def test_rounding_only_difference_is_info_and_a_real_one_is_an_error():
+    rows = [("A", "row", 10.2, 10.0, 0.2), ("B", "row", 5.1, 5.0, 0.2), ("C", "row", 1.0, 2.0, -1.3),
+            ("Summa", "total", 16.3, 17.0, -0.5)]
+    cols = [("Utfall", "outcome"), ("Budget", "budget"), ("Avvikelse", "deviation")]
+    frame = pd.DataFrame([{"table": "t1", "title": "T", "kind": "other", "page": 3, "line": k, "unit": "mnkr",
+                           "row": label, "row_kind": kind, "column": c, "group": None, "measure": m, "year": 2025,
+                           "value": v} for k, (label, kind, *vals) in enumerate(rows)
+                          for (c, m), v in zip(cols, vals)])
+    by_row = {}
+    for f in check_catalog(frame):
+        by_row.setdefault((f.check, f.row), []).append(f.severity)
+    assert by_row[("table_deviation", "A")] == ["info"]        # 10,2 − 10,0 = 0,2 exactly
+    assert by_row[("table_deviation", "B")] == ["info"]        # 0,1 off: rounding
+    assert by_row[("table_deviation", "C")] == ["error"]       # 0,3 off
+    assert by_row[("table_total", "Summa")] == ["info", "info", "error"]   # the deviations add up to −0,9
