@@ -78,7 +78,9 @@ def test_summary(checks):
     n = len(checks)
     e = int((checks.severity == "error").sum())
     w = int((checks.severity == "warning").sum())
-    assert first == f"r.txt: {n} kontroller: {e} fel, {w} varningar, {n - e - w} info"
+    tables = checks["table"].nunique()         # resultatrakning, driftredovisning, labour_market, goals …
+    assert tables >= 4
+    assert first == f"r.txt: {tables} tabeller granskade, {n} samband: {e} fel, {w} varningar, {n - e - w} info"
     assert len(text.splitlines()) == 1 + e + w
     assert "FEL: [budget_claim]" in text
 

@@ -7,12 +7,14 @@ _LABEL = {"error": "FEL", "warning": "VARNING", "info": "OK/INFO"}
 
 
 def summarise(checks: pd.DataFrame, *, name: str = "", show_info: bool = False, width: int = 160) -> str:
-    """Counts per severity, then one line per error and warning (and info with ``show_info``)."""
+    """``"r.txt: 3 tabeller granskade, 41 samband: 1 fel, 0 varningar, 40 info"``, then one line per
+    error and warning (and info with ``show_info``)."""
     n = len(checks)
     counts = checks["severity"].value_counts() if n else pd.Series(dtype=int)
     e, w, i = (int(counts.get(s, 0)) for s in ("error", "warning", "info"))
     head = f"{name}: " if name else ""
-    lines = [f"{head}{n} kontroller: {e} fel, {w} varningar, {i} info"]
+    tables = checks["table"].dropna().nunique() if n else 0
+    lines = [f"{head}{tables} tabeller granskade, {n} samband: {e} fel, {w} varningar, {i} info"]
     shown = checks if show_info else checks[checks["severity"] != "info"]
     for row in shown.itertuples(index=False):
         where = f" ({row.location})" if isinstance(row.location, str) and row.location else ""
