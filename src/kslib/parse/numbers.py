@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
+from kslib.fmt import format_number
 from kslib.read.source import normalise
 
 MINUS_SIGNS = "-–—\u2212"
@@ -187,7 +188,6 @@ class Figure:
     def __str__(self) -> str:
         if self.note:
             return repr(self.note)
-        from kslib.fmt import format_number
         return format_number(self.value, decimals=self.decimals, group=" ", minus="-") + self.footnote
 
 

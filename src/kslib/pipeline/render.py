@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence, TextIO
 
+from kslib._version import __version__
 from kslib.errors import NotebookFailure, OutputError, ParameterError, RenderError
 from kslib.pipeline.atomic import Staging, atomic_write_text, exclusive
 from kslib.pipeline.context import document_subtitle
@@ -434,8 +435,6 @@ def run_job(job: Job, *, into: Path | None = None, km=None, on_cell: Callable[[i
 
 def provenance(job: Job) -> dict[str, str]:
     """What the executed notebook's metadata records about its source (``metadata.kslib``)."""
-    from kslib import __version__
-
     return {"version": __version__, "source_file": job.source_file,
             "source_sha256": job.source_sha256, "rendered": time.strftime("%Y-%m-%d %H:%M:%S")}
 

@@ -15,6 +15,7 @@ from typing import Any, Callable, Mapping
 import pandas as pd
 
 from kslib import fmt
+from kslib._version import __version__
 from kslib.present.frames import area_names, estimated_inhabitants, findings, goal_counts_comparison, key_figures_wide, \
     net_cost_shares, unknown_goals
 from kslib.present.labels import (AREA_LABELS_SV, BASIS_LABELS_SV, GROUP_LABELS_SV, LEVEL_LABELS_SV, SEVERITY_LABELS_SV,
@@ -41,8 +42,6 @@ def source_line(report, *, on: datetime.date | None = None) -> str:
     ``"Underlag: *rapport.txt* (SHA-256 `aa59…`), framtagen med kslib 0.1.0 den 2025-04-02."``
     (the date is today's unless ``on`` is given).
     """
-    from kslib import __version__
-
     on = on or datetime.date.today()
     return (f"Underlag: *{report.name}* (SHA-256 `{report.sha256}`), "
             f"framtagen med kslib {__version__} den {on.isoformat()}.")

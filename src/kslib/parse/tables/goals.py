@@ -28,6 +28,7 @@ import pandas as pd
 from kslib.diagnostics import ParseWarning
 from kslib.read.source import Source
 from kslib.parse.number_words import COUNT_PATTERN, parse_count
+from kslib.parse.overrides import apply_overrides, read_overrides
 from kslib.statuses import STATUS_LABELS_SV, status_from_words
 from kslib.text import join_lines, squeeze
 
@@ -315,7 +316,6 @@ def read_goals(source: Source, *, year: int | None = None, warnings: list[ParseW
     frame["line"] = frame["line"].astype("Int64")
     frame["status_line"] = frame["status_line"].astype("Int64")
     if overrides is not None:
-        from kslib.parse.overrides import apply_overrides, read_overrides
         frame = apply_overrides(frame, read_overrides(overrides, known_ids=frame["goal_id"]), warnings=warnings)
     return frame
 
