@@ -9,6 +9,7 @@ Markdown note shown where a section has nothing to show.  Labels live in
 from __future__ import annotations
 
 import datetime
+import html
 import re
 from typing import Any, Callable, Mapping
 
@@ -47,11 +48,22 @@ def source_line(report, *, on: datetime.date | None = None) -> str:
             f"framtagen med kslib {__version__} den {on.isoformat()}.")
 
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+
+
+def plain_text(text: str) -> str:
+    """Report-derived text made safe for Markdown: HTML entities for ``& < >`` and Markdown's
+    special characters backslash-escaped, so a label such as ``"162 Näringsliv<script>…"`` shows
+    literally and nothing in it is markup."""
+    escaped = html.escape(str(text), quote=False)
+    return _MARKDOWN_SPECIAL.sub(lambda m: "\\" + m.group(1) if m.group(1) not in "<>" else m.group(1), escaped)
+
+
 def header(ctx, *sentences: str, on: datetime.date | None = None):
     """A notebook's header block: the board and year in bold, any sentences, then :func:`source_line`."""
-    parts = [f"**{ctx.subtitle}**"]
+    parts = [f"**{plain_text(ctx.subtitle)}**"]
     if sentences:
-        parts.append(" ".join(s for s in sentences if s))
+        parts.append(" ".join(plain_text(s) for s in sentences if s))
     parts.append(source_line(ctx.report, on=on))
     return markdown("\n\n".join(parts))
 
@@ -60,16 +72,11 @@ def note(text: str):
     """A short Swedish note (Markdown) shown where a section cannot be filled."""
     from IPython.display import Markdown
 
-    return Markdown(f"> *{text}*")
-
-
-def missing_note(name: str, what: str):
-    """The note for a section whose table this version of kslib does not read yet."""
-    return note(f"{what} kan inte visas ännu: tabellen `{name}` läses inte av denna version av kslib.")
+    return Markdown(f"> *{plain_text(text)}*")
 
 
 def markdown(text: str):
-    """Markdown for IPython display (headings and prose built from figures)."""
+    """Markdown for IPython display, as given: report-derived parts must pass :func:`plain_text` first."""
     from IPython.display import Markdown
 
     return Markdown(text)
@@ -79,7 +86,7 @@ def bullets(sentences: list[str], *, empty: str = "Inga uppgifter kunde läsas u
     """Sentences as a Markdown bullet list (or a note when there are none)."""
     if not sentences:
         return note(empty)
-    return markdown("\n".join(f"- {s}" for s in sentences))
+    return markdown("\n".join(f"- {plain_text(s)}" for s in sentences))
 
 
 def empty_note(what: str):
@@ -89,12 +96,18 @@ def empty_note(what: str):
 # --------------------------------------------------------------------------- generic styling
 
 
+def _text_cell(v) -> str:
+    if v is None or v is pd.NA or (isinstance(v, float) and pd.isna(v)):
+        return "–"
+    return html.escape(str(v), quote=False)
+
+
 def _fmt_cell(unit: str | None, decimals: int | None, sign: bool) -> Callable[[Any], str]:
     def f(v):
         if v is None or v is pd.NA or (isinstance(v, float) and pd.isna(v)):
             return "–"
         if isinstance(v, str):
-            return v
+            return html.escape(v, quote=False)
         if unit == "tkr":
             return fmt.format_tkr(v, sign=sign, decimals=decimals or 0)
         if unit == "%":
@@ -115,15 +128,18 @@ def styled(frame: pd.DataFrame, *, units: Mapping[str, str | None] | None = None
     decimals = dict(decimals or {})
     frame = frame.reset_index(drop=True)
     numeric = [c for c in frame.columns if c in units or pd.api.types.is_numeric_dtype(frame[c])]
-    formats = {c: _fmt_cell(units.get(c), decimals.get(c), c in signed) for c in numeric}
-    styler = frame.style.format(formats, na_rep="–").hide(axis="index").set_table_styles(_HEADER_CSS)
+    # every cell, header and caption is escaped: report text is data, never markup
+    formats = {c: _fmt_cell(units.get(c), decimals.get(c), c in signed) if c in numeric else _text_cell
+               for c in frame.columns}
+    styler = (frame.style.format(formats, na_rep="–").format_index(escape="html", axis=1)
+              .hide(axis="index").set_table_styles(_HEADER_CSS))
     if numeric:
         styler = styler.set_properties(subset=numeric, **{"text-align": "right", "white-space": "nowrap"})
     text = [c for c in frame.columns if c not in numeric]
     if text:  # the notebook CSS right-aligns every cell; text reads better from the left
         styler = styler.set_properties(subset=text, **{"text-align": "left"})
     if caption:
-        styler = styler.set_caption(caption)
+        styler = styler.set_caption(html.escape(caption))
     if bold_rows is not None and bool(bold_rows.any()):
         idx = frame.index[bold_rows.reset_index(drop=True).fillna(False).astype(bool)]
         styler = styler.set_properties(subset=pd.IndexSlice[idx, :], **{"font-weight": "600"})
