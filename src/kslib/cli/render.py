@@ -17,7 +17,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-f", "--params-file", type=Path, default=None,
                    help="YAML run file: years, notebooks and parameters (see the README)")
     p.add_argument("-p", "--parameter", action="append", default=[], metavar="NAME=VALUE",
-                   help="a notebook parameter (repeatable), e.g. -p audience=analytiker")
+                   help="a notebook parameter (repeatable), e.g. -p board=Kommunstyrelsen")
+    p.add_argument("--audience", choices=("nämnd", "analytiker"), default=None,
+                   help="nämnd (default): committee pages <name>.html; analytiker: <name>.analytiker.html with "
+                        "warnings, findings with lines, sha256 and what to fill in (never overwrites the other)")
     p.add_argument("-n", "--notebook", action="append", default=[], metavar="NAME",
                    help="render only this notebook (repeatable; default: all three)")
     p.add_argument("--root", type=Path, default=None,
@@ -41,6 +44,8 @@ def run(args: argparse.Namespace) -> int:
         if not sep or not name.strip():
             raise ParameterError(f"-p {item!r}: expected NAME=VALUE")
         parameters[name.strip()] = coerce_cli_value(value)
+    if args.audience is not None:
+        parameters["audience"] = args.audience
     notebooks = args.notebook or (run_file.notebooks if run_file else None) or None
     if args.workers < 1:
         raise ParameterError(f"--workers must be at least 1, got {args.workers}")

@@ -46,7 +46,8 @@ from kslib.pipeline.parameters import check_parameters, declared_parameters
 
 NOTEBOOKS = ("ekonomi", "arbetsmarknad", "maluppfyllelse")
 PACKAGE = Path(__file__).resolve().parents[1]   # the installed kslib package
-RUN_OPTIONS = ("raw_path",)   # parameters of the run itself, not of a notebook
+RUN_OPTIONS = ("raw_path",)
+COMMITTEE = "nämnd"            # the default audience: pages for the committee   # parameters of the run itself, not of a notebook
 SUBJECTS = {"ekonomi": "Ekonomisk analys", "arbetsmarknad": "Arbetsmarknad", "maluppfyllelse": "Måluppfyllelse"}
 KERNEL_NAME = "python3"
 DEFAULT_WORKERS = 2
@@ -58,12 +59,17 @@ _TEMPLATE = r"""{%- extends 'index.html.j2' -%}
 {%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
 {%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+{%- block data_svg scoped -%}
+<div class="jp-RenderedSVG jp-OutputArea-output {{ extra_class }}" data-mime-type="image/svg+xml">
+{{ output.data['image/svg+xml'] }}
+</div>
+{%- endblock data_svg -%}
 {% block extra_css %}
 <style type="text/css">
   body.jp-Notebook { max-width: 60rem; margin: 0 auto; padding: 1.5rem 1.5rem 3rem; }
   .jp-RenderedHTMLCommon { font-size: 15px; line-height: 1.5; }
   .jp-RenderedHTMLCommon table { font-size: 13px; }
-  .jp-RenderedImage img { max-width: 100%; height: auto; }
+  .jp-RenderedImage img, .jp-RenderedSVG svg { max-width: 100%; height: auto; }
   .jp-OutputArea-output pre { white-space: pre-wrap; }
   .jp-RenderedHTMLCommon code { overflow-wrap: anywhere; }  /* the source's SHA-256 */
   @media print {
@@ -96,19 +102,25 @@ class Job:
 
     @property
     def label(self) -> str:
-        return f"{self.year} {self.name}"
+        return f"{self.year} {self.stem}"
+
+    @property
+    def stem(self) -> str:
+        """``ekonomi`` for the committee edition, ``ekonomi.analytiker`` for the analysts' (never the same file)."""
+        audience = self.parameters.get("audience", COMMITTEE)
+        return self.name if audience == COMMITTEE else f"{self.name}.{audience}"
 
     @property
     def ipynb(self) -> Path:
-        return self.out_dir / f"{self.name}.ipynb"
+        return self.out_dir / f"{self.stem}.ipynb"
 
     @property
     def html(self) -> Path:
-        return self.out_dir / f"{self.name}.html"
+        return self.out_dir / f"{self.stem}.html"
 
     @property
     def failed(self) -> Path:
-        return self.out_dir / f"{self.name}.failed.ipynb"
+        return self.out_dir / f"{self.stem}.failed.ipynb"
 
 
 @dataclass
@@ -391,7 +403,7 @@ def run_job(job: Job, *, into: Path | None = None, km=None, on_cell: Callable[[i
     start = time.perf_counter()
     into = Path(into) if into is not None else job.out_dir
     into.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{job.name}.", suffix=".running.ipynb", dir=into)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{job.stem}.", suffix=".running.ipynb", dir=into)
     os.close(fd)
     tmp = Path(tmp_name)
     extra: dict[str, Any] = {}
@@ -417,6 +429,7 @@ def run_job(job: Job, *, into: Path | None = None, km=None, on_cell: Callable[[i
         except Exception as exc:  # papermill wrote the notebook with the failing cell marked
             failure = _failure(job, exc)
             return _fail(job, tmp, start, _cell_error(failure), failure)
+        _stable_cell_ids(nb)
         if before_export is not None:
             before_export()
         try:
@@ -431,6 +444,13 @@ def run_job(job: Job, *, into: Path | None = None, km=None, on_cell: Callable[[i
         return JobResult(job, True, time.perf_counter() - start, written)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def _stable_cell_ids(nb) -> None:
+    """papermill gives the injected-parameters cell a random id; make it stable (same input, same page)."""
+    for k, cell in enumerate(nb.cells):
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            cell["id"] = f"injected-parameters-{k}"
 
 
 def provenance(job: Job) -> dict[str, str]:
@@ -452,7 +472,7 @@ def _fail(job: Job, tmp: Path, start: float, message: str, failure: NotebookFail
     if tmp.exists() and tmp.stat().st_size:
         job.out_dir.mkdir(parents=True, exist_ok=True)
         written.append(_replace(tmp, job.failed, lambda p: None))
-    where = job.failed.name if written else f"{job.name}.ipynb (nothing executed)"
+    where = job.failed.name if written else f"{job.stem}.ipynb (nothing executed)"
     return JobResult(job, False, time.perf_counter() - start, written, f"{where}: {message}", failure=failure)
 
 

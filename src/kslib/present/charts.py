@@ -2,8 +2,9 @@
 
 matplotlib is imported here only (``import kslib`` stays light).  Every
 function returns a :class:`matplotlib.figure.Figure` built without pyplot, so
-nothing is shown twice; in IPython a returned figure displays as a PNG (see
-:func:`_register_png_formatter`).  Axis ticks use :func:`kslib.fmt.tick_formatter`
+nothing is shown twice; in IPython a returned figure displays as inline SVG
+(crisp when projected or printed, its text searchable) carrying its alt text as
+``<title>`` and ``aria-label`` (see :func:`_register_svg_formatter`).  Axis ticks use :func:`kslib.fmt.tick_formatter`
 (Swedish grouping and decimal comma); colours are distinguishable in grey print.
 """
 from __future__ import annotations
@@ -51,10 +52,28 @@ def _style(ax) -> None:
 
 
 def to_png(fig: Figure, *, dpi: int = PNG_DPI) -> bytes:
-    """The figure as PNG bytes (what the HTML embeds)."""
+    """The figure as PNG bytes (for a bitmap copy; the pages use :func:`to_svg`)."""
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=dpi, facecolor="white")
+    fig.savefig(buf, format="png", dpi=dpi, facecolor="white", metadata={"Software": None})
     return buf.getvalue()
+
+
+def to_svg(fig: Figure, *, alt: str | None = None) -> str:
+    """The figure as an SVG document: text kept as text, the same bytes for the same figure (no date,
+    fixed ids), and ``alt`` (default :func:`alt_text`) as its accessible name."""
+    import html
+
+    import matplotlib
+
+    buf = io.StringIO()
+    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "kslib"}):
+        fig.savefig(buf, format="svg", facecolor="white", metadata={"Date": None, "Creator": None})
+    svg = buf.getvalue()
+    svg = svg[svg.index("<svg"):]                       # no XML prolog or DOCTYPE inside an HTML page
+    label = html.escape(alt if alt is not None else alt_text(fig), quote=True)
+    head_end = svg.index(">") + 1
+    return (svg[:head_end - 1] + f' role="img" aria-label="{label}">' + f"<title>{label}</title>"
+            + svg[head_end:])
 
 
 def _area_names(frame: pd.DataFrame) -> pd.Series:
@@ -293,8 +312,8 @@ def goal_status_chart(goals: pd.DataFrame) -> Figure:
 
 # --------------------------------------------------------------------------- IPython display
 
-def _register_png_formatter() -> None:
-    """Show a returned Figure as a PNG in IPython (no pyplot, so no duplicate output)."""
+def _register_svg_formatter() -> None:
+    """Show a returned Figure as SVG in IPython (no pyplot, so no duplicate output)."""
     try:
         from IPython import get_ipython
     except ImportError:  # pragma: no cover
@@ -302,7 +321,7 @@ def _register_png_formatter() -> None:
     ip = get_ipython()
     if ip is None:
         return
-    ip.display_formatter.formatters["image/png"].for_type(Figure, lambda fig: (to_png(fig), {"alt": alt_text(fig)}))
+    ip.display_formatter.formatters["image/svg+xml"].for_type(Figure, to_svg)
 
 
 def alt_text(fig: Figure) -> str:
@@ -314,4 +333,4 @@ def alt_text(fig: Figure) -> str:
     return titles[0] if titles else "Diagram"
 
 
-_register_png_formatter()
+_register_svg_formatter()

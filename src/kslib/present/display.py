@@ -9,6 +9,7 @@ Markdown note shown where a section has nothing to show.  Labels live in
 from __future__ import annotations
 
 import datetime
+import hashlib
 import html
 import re
 from typing import Any, Callable, Mapping
@@ -60,12 +61,29 @@ def plain_text(text: str) -> str:
 
 
 def header(ctx, *sentences: str, on: datetime.date | None = None):
-    """A notebook's header block: the board and year in bold, any sentences, then :func:`source_line`."""
+    """A notebook's header block: the board and year in bold, any sentences; the analyst edition adds
+    :func:`source_line` (file, SHA-256, version, date: nothing a committee page shows)."""
     parts = [f"**{plain_text(ctx.subtitle)}**"]
     if sentences:
         parts.append(" ".join(plain_text(s) for s in sentences if s))
-    parts.append(source_line(ctx.report, on=on))
+    if ctx.for_analyst:
+        parts.append(source_line(ctx.report, on=on))
     return markdown("\n\n".join(parts))
+
+
+def source_name(meta) -> str:
+    """``"Kommunstyrelsens verksamhetsberättelse 2020, Vaggeryds kommun"`` from the report's metadata."""
+    kind = (meta.report_kind or "rapport").lower()
+    board = meta.board or ""
+    owner = (board if board.endswith("s") else f"{board}s") + " " if board else ""
+    text = f"{owner}{kind} {meta.year or ''}".strip()
+    text = text[:1].upper() + text[1:]
+    return f"{text}, {meta.municipality}" if meta.municipality else text
+
+
+def footer(ctx):
+    """The page's source, for readers: the report by board, kind and year (no file names or tools)."""
+    return markdown(f"---\n\n*Källa: {plain_text(source_name(ctx.report.meta))}.*")
 
 
 def note(text: str):
@@ -94,6 +112,12 @@ def empty_note(what: str):
 
 
 # --------------------------------------------------------------------------- generic styling
+
+
+def _stable_id(frame: pd.DataFrame, caption: str | None) -> str:
+    """The table's HTML id from its content: the same page has the same bytes on every render."""
+    digest = hashlib.sha1(f"{caption}\n{list(frame.columns)}\n{frame.to_csv(index=False)}".encode("utf-8"))
+    return "t" + digest.hexdigest()[:10]
 
 
 def _text_cell(v) -> str:
@@ -132,7 +156,8 @@ def styled(frame: pd.DataFrame, *, units: Mapping[str, str | None] | None = None
     formats = {c: _fmt_cell(units.get(c), decimals.get(c), c in signed) if c in numeric else _text_cell
                for c in frame.columns}
     styler = (frame.style.format(formats, na_rep="–").format_index(escape="html", axis=1)
-              .hide(axis="index").set_table_styles(_HEADER_CSS))
+              .hide(axis="index").set_table_styles(_HEADER_CSS)
+              .set_uuid(_stable_id(frame, caption)))
     if numeric:
         styler = styler.set_properties(subset=numeric, **{"text-align": "right", "white-space": "nowrap"})
     text = [c for c in frame.columns if c not in numeric]
@@ -214,14 +239,22 @@ def key_figures_table(nyckeltal: pd.DataFrame, *, caption: str | None = None):
 # --------------------------------------------------------------------------- audit
 
 
-def checks_table(checks: pd.DataFrame, *, tables: tuple[str, ...] | None = None, caption: str | None = None):
-    """The audit's findings (optionally for some tables only), Swedish headings."""
+def checks_table(checks: pd.DataFrame, *, tables: tuple[str, ...] | None = None, caption: str | None = None,
+                 lines: bool = False):
+    """The audit's findings (optionally for some tables only), Swedish headings.  Where in the report:
+    the page ("s. 4") for committees; with ``lines`` (analysts) the page and line as located."""
     df = checks if tables is None else checks[checks["table"].isin(tables)]
+    if lines:
+        where = df["location"].astype("string").fillna("")
+    else:
+        where = df["page"].map(lambda p: f"s. {int(p)}" if pd.notna(p) else "") if "page" in df else ""
     out = pd.DataFrame({
         "Allvar": df["severity"].map(lambda s: SEVERITY_LABELS_SV.get(str(s), str(s))),
         "Tabell": df["table"].astype(str), "Rad": df["row"].astype("string").fillna(""),
         "Förväntat": df["expected"], "Funnet": df["found"],
-        "Beskrivning": df["message"].astype(str), "Plats": df["location"].astype("string").fillna("")})
+        "Beskrivning": df["message"].astype(str), "Källa": where})
+    if not lines and not out["Källa"].astype(bool).any():
+        out = out.drop(columns=["Källa"])
     return styled(out, units={"Förväntat": None, "Funnet": None}, caption=caption)
 
 
