@@ -51,7 +51,8 @@ def test_deviation_chart_sorted_diverging(report):
 def test_charts_on_modified_template():
     drift = pd.DataFrame({"row_code": ["1", "2", pd.NA], "row_label": ["Ny verksamhet", "Annan", "Summa"],
                           "kind": ["row", "row", "total"], "outcome_2021": [90.0, 1500.0, 1590.0],
-                          "budget_2021": [100.0, 1200.0, 1300.0], "outcome_2020": [80.0, 1000.0, 1080.0]})
+                          "budget_2021": [100.0, 1200.0, 1300.0], "outcome_2020": [80.0, 1000.0, 1080.0],
+                          "surplus_2021": [10.0, -300.0, -290.0]})
     fig = charts.deviation_chart(drift, year=2021)
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["2 Annan", "1 Ny verksamhet"]
     fig = charts.outcome_budget_chart(drift, year=2021)

@@ -36,7 +36,7 @@ def test_financial_commentary_modified_template():
     drift = pd.DataFrame({
         "row_code": ["200", "210", pd.NA], "row_label": ["Gata", "Park", "Summa"], "kind": ["row", "row", "total"],
         "outcome_2021": [500.0, 700.0, 1200.0], "budget_2021": [400.0, 600.0, 1000.0],
-        "outcome_2020": [600.0, 700.0, 1300.0]})
+        "outcome_2020": [600.0, 700.0, 1300.0], "surplus_2021": [-100.0, -100.0, -200.0]})
     got = [plain(s) for s in financial_commentary(drift, year=2021)]
     assert got[0] == ("Nettokostnaden 2021 blev 1 200 tkr mot en budget på 1 000 tkr, "
                       "ett underskott på 200 tkr (20,0 % av budgeten).")

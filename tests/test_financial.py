@@ -97,7 +97,7 @@ def test_nyckeltal_cell_by_cell(report):
 def test_tidy_contract_columns_and_change_year(report):
     df = report.driftredovisning
     assert list(df.columns)[:6] == ["row_code", "row_label", "measure", "year", "value", "unit"]
-    assert set(df["measure"]) == {"outcome", "budget", "deviation", "change"}
+    assert set(df["measure"]) == {"outcome", "budget", "deviation", "change", "surplus"}
     # change "Bokslut 2020/2019" has year = the later year
     assert set(df.loc[df["measure"] == "change", "year"]) == {2020}
     assert df.loc[df["row_label"] == "Turism", "line"].iloc[0] == 86
@@ -121,7 +121,7 @@ def test_deviation_sign_convention_is_read_per_table():
 
 def test_metadata(report):
     m = report.meta
-    assert (m.municipality, m.board, m.year) == ("Vaggeryds kommun", "Kommunstyrelse", 2020)
+    assert (m.municipality, m.board, m.year) == ("Vaggeryds kommun", "Kommunstyrelsen", 2020)
     assert (m.chair, m.chair_party, m.head) == ("Gert Jonsson", "m", "Annika Hedvall")
     assert (m.net_cost_tkr, m.fte, m.cost_per_inhabitant_kr) == (71994, 78, 4954)
 
@@ -237,7 +237,8 @@ Kommentar
 def test_modified_template_resultatrakning():
     src = _source_from(MODIFIED)
     w = wide(read_resultatrakning(src))
-    assert list(w.columns[3:]) == ["outcome_2021", "budget_2021", "deviation_2021", "outcome_2020", "change_2021"]
+    assert list(w.columns[3:]) == ["outcome_2021", "budget_2021", "deviation_2021", "outcome_2020", "change_2021",
+                                   "surplus_2021"]
     assert w["row_label"].tolist()[-1] == "ÅRETS RESULTAT"
     last = w.iloc[-1]
     assert (last["outcome_2021"], last["budget_2021"], last["outcome_2020"], last["change_2021"]) == (3400, 0, 750, 2650)

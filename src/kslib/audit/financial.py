@@ -14,7 +14,7 @@ from typing import Sequence
 from kslib.fmt import format_number
 from kslib.parse.report import Report
 from kslib.parse.tables.columns import Column
-from kslib.parse.tables.financial import FinancialTable
+from kslib.parse.tables.financial import FinancialTable, surplus_of
 from kslib.audit.findings import Finding, at, grade
 
 _SUBTOTAL = re.compile(r"nettokostnad|nettointäkt|resultat|^summa\b|^netto\b", re.IGNORECASE)
@@ -48,29 +48,6 @@ def _col_name(col: Column) -> str:
     if col.measure == "change" and col.base_year:
         return f"Förändring {col.year}/{col.base_year}"
     return f"{names.get(col.measure, col.measure)} {col.year or ''}".strip()
-
-
-def cost_sign(table: FinancialTable) -> int:
-    """+1 when the table prints net costs as positive figures (driftredovisning), -1 when negative."""
-    idx = next((k for k, c in enumerate(table.columns) if c.measure == "outcome"), None)
-    if idx is None:
-        return 1
-    totals = [r for r in table.rows if r.total] or table.rows
-    values = [r.values[idx] for r in totals if r.values[idx] is not None]
-    return -1 if values and sum(values) < 0 else 1
-
-
-def surplus_of(table: FinancialTable, row, year: int | None) -> float | None:
-    """A row's deviation from budget in ``year`` as a surplus (positive = better than budget)."""
-    idx = {(c.measure, c.year): k for k, c in enumerate(table.columns)}
-    v = row.values
-    d, o, b = idx.get(("deviation", year)), idx.get(("outcome", year)), idx.get(("budget", year))
-    sign = cost_sign(table)
-    if d is not None and v[d] is not None:
-        return v[d] * table.deviation_sign * sign
-    if o is not None and b is not None and v[o] is not None and v[b] is not None:
-        return (v[b] - v[o]) * sign
-    return None
 
 
 # --------------------------------------------------------------------------- row identities
@@ -288,5 +265,5 @@ def check_financial(report: Report) -> list[Finding]:
     return out
 
 
-__all__: Sequence[str] = ["check_financial", "surplus_of", "cost_sign", "tables_of", "row_identities",
+__all__: Sequence[str] = ["check_financial", "tables_of", "row_identities",
                           "column_totals", "subtotals", "net_cost"]

@@ -104,10 +104,9 @@ def _bar_labels(ax, bars, values, *, unit: str | None, horizontal: bool = True, 
 # --------------------------------------------------------------------------- finances
 
 def deviation_chart(drift: pd.DataFrame, *, year: int) -> Figure:
-    """Diverging bars: budget − outcome per programme area, sorted; blue = surplus, red = deficit."""
+    """Diverging bars: the surplus against budget per programme area, sorted; blue = surplus, red = deficit."""
     rows = _rows(drift)
-    dev = (pd.to_numeric(rows[f"budget_{year}"], errors="coerce")
-           - pd.to_numeric(rows[f"outcome_{year}"], errors="coerce")).astype(float)
+    dev = pd.to_numeric(rows[f"surplus_{year}"], errors="coerce").astype(float)
     data = pd.DataFrame({"area": _area_names(rows).to_numpy(), "dev": dev.to_numpy()}).dropna()
     data = data.sort_values("dev", ignore_index=True)
     fig, ax = _figure(8.5, 0.42 * len(data) + 1.6)
@@ -116,7 +115,7 @@ def deviation_chart(drift: pd.DataFrame, *, year: int) -> Figure:
     _bar_labels(ax, bars, data["dev"], unit=None, sign=True)
     ax.xaxis.set_major_formatter(fmt.tick_formatter())
     ax.grid(axis="y", visible=False)
-    ax.set_xlabel("tkr (budget − utfall)")
+    ax.set_xlabel("tkr (överskott +, underskott −)")
     ax.set_title(f"Avvikelse mot budget per programområde {year}")
     lo, hi = min(data["dev"].min(), 0), max(data["dev"].max(), 0)
     pad = (hi - lo) * 0.18 or 1

@@ -206,6 +206,13 @@ def _num(row: pd.Series | None, col: str) -> float | None:
     return float(row[col])
 
 
+def _abs(value) -> float | None:
+    """The size of a figure (net costs may be printed negative), None for a missing one."""
+    if value is None or pd.isna(value):
+        return None
+    return abs(float(value))
+
+
 def _total(drift: pd.DataFrame) -> pd.Series | None:
     tot = drift[drift["kind"] == "total"] if "kind" in drift.columns else drift.iloc[0:0]
     return tot.iloc[-1] if len(tot) else None
@@ -220,9 +227,11 @@ def financial_commentary(drift: pd.DataFrame, *, year: int, resultat: pd.DataFra
     out: list[str] = []
     prev = year - 1
     total = _total(drift)
-    outcome, budget = _num(total, f"outcome_{year}"), _num(total, f"budget_{year}")
-    if outcome is not None and budget is not None:
-        surplus = budget - outcome
+    # net costs as the report prints them may be negative ("-71 994"): the sentences speak of their size,
+    # and whether it is a surplus comes from the table's own convention (surplus_<year>)
+    outcome, budget = _abs(_num(total, f"outcome_{year}")), _abs(_num(total, f"budget_{year}"))
+    surplus = _num(total, f"surplus_{year}")
+    if outcome is not None and budget is not None and surplus is not None:
         word = "ett överskott" if surplus > 0 else "ett underskott" if surplus < 0 else "ingen avvikelse"
         s = f"Nettokostnaden {year} blev {_tkr(outcome)} mot en budget på {_tkr(budget)}, {word}"
         if surplus:
@@ -230,15 +239,14 @@ def financial_commentary(drift: pd.DataFrame, *, year: int, resultat: pd.DataFra
             if budget:
                 s += f" ({fmt.format_percent(abs(surplus) / budget * 100)} av budgeten)"
         out.append(s + ".")
-    last = _num(total, f"outcome_{prev}")
+    last = _abs(_num(total, f"outcome_{prev}"))
     if outcome is not None and last:
         d = outcome - last
         out.append(f"Jämfört med {prev} {'ökade' if d > 0 else 'minskade'} nettokostnaden med {_tkr(abs(d))} "
                    f"({fmt.format_percent(abs(d) / last * 100)}).")
     rows = drift[drift["kind"] == "row"] if "kind" in drift.columns else drift
-    if f"outcome_{year}" in rows.columns and f"budget_{year}" in rows.columns:
-        dev = (pd.to_numeric(rows[f"budget_{year}"], errors="coerce")
-               - pd.to_numeric(rows[f"outcome_{year}"], errors="coerce")).astype(float)
+    if f"surplus_{year}" in rows.columns:
+        dev = pd.to_numeric(rows[f"surplus_{year}"], errors="coerce").astype(float)
         names = (rows["row_code"].astype("string").fillna("") + " " + rows["row_label"].astype(str)).str.strip()
         ranked = pd.DataFrame({"name": names.to_numpy(), "dev": dev.to_numpy()}).dropna()
         plus = ranked[ranked["dev"] > 0].nlargest(top, "dev")
@@ -275,13 +283,14 @@ def area_commentary(drift: pd.DataFrame, pattern: str, *, year: int) -> list[str
     for rec in rows.to_dict("records"):
         name = f"{rec.get('row_code') or ''} {rec['row_label']}".strip() if pd.notna(rec.get("row_code")) \
             else str(rec["row_label"])
-        o, b, l = (rec.get(f"outcome_{year}"), rec.get(f"budget_{year}"), rec.get(f"outcome_{prev}"))
-        if o is None or pd.isna(o):
+        o, b, l = (_abs(rec.get(f"outcome_{year}")), _abs(rec.get(f"budget_{year}")),
+                   _abs(rec.get(f"outcome_{prev}")))
+        surplus = rec.get(f"surplus_{year}")
+        if o is None:
             continue
         s = f"{name}: utfallet {year} blev {_tkr(o)}"
-        if b is not None and pd.notna(b):
-            d = float(o) - float(b)
-            s += (f", {_tkr(abs(d))} {'mer' if d > 0 else 'mindre'} än budget ({_tkr(b)})" if d
+        if b is not None and surplus is not None and pd.notna(surplus):
+            s += (f", {_tkr(abs(surplus))} {'mer' if surplus < 0 else 'mindre'} än budget ({_tkr(b)})" if surplus
                   else ", i nivå med budget")
         if l is not None and pd.notna(l) and float(l):
             d = float(o) - float(l)

@@ -146,8 +146,11 @@ def _fmt_cell(unit: str | None, decimals: int | None, sign: bool) -> Callable[[A
 
 def styled(frame: pd.DataFrame, *, units: Mapping[str, str | None] | None = None, caption: str | None = None,
            signed: tuple[str, ...] = (), decimals: Mapping[str, int] | None = None,
-           bold_rows: pd.Series | None = None, colour_sign: tuple[str, ...] = ()):
-    """A Styler: numbers Swedish-style by ``units`` (``tkr``, ``%``, ``kr``, ``pe`` = procentenheter, None)."""
+           bold_rows: pd.Series | None = None, colour_by: Mapping[str, pd.Series] | None = None):
+    """A Styler: numbers Swedish-style by ``units`` (``tkr``, ``%``, ``kr``, ``pe`` = procentenheter, None).
+
+    ``colour_by`` colours a column's cells by the sign of another series (e.g. the surplus: blue better
+    than budget, red worse), whatever sign the column prints."""
     units = dict(units or {})
     decimals = dict(decimals or {})
     frame = frame.reset_index(drop=True)
@@ -168,9 +171,10 @@ def styled(frame: pd.DataFrame, *, units: Mapping[str, str | None] | None = None
     if bold_rows is not None and bool(bold_rows.any()):
         idx = frame.index[bold_rows.reset_index(drop=True).fillna(False).astype(bool)]
         styler = styler.set_properties(subset=pd.IndexSlice[idx, :], **{"font-weight": "600"})
-    for col in colour_sign:
+    for col, by in (colour_by or {}).items():
         if col in frame.columns:
-            styler = styler.map(_sign_colour, subset=[col])
+            colours = [_sign_colour(v) for v in pd.Series(by).reset_index(drop=True)]
+            styler = styler.apply(lambda _s, c=colours: c, subset=[col], axis=0)
     return styler
 
 
@@ -187,11 +191,9 @@ def _sign_colour(v) -> str:
 # --------------------------------------------------------------------------- financial tables
 
 
-def financial_table(wide: pd.DataFrame, *, year: int, caption: str | None = None, surplus_sign: int = 1):
-    """Outcome, budget, deviation, last year and change, Swedish headings, totals in bold.
-
-    ``wide`` is :func:`kslib.parse.tables.financial.wide` of a tidy financial table.
-    """
+def financial_table(wide: pd.DataFrame, *, year: int, caption: str | None = None):
+    """Outcome, budget, deviation (as printed, coloured by the surplus), last year and change, Swedish
+    headings, totals in bold.  ``wide`` is :func:`kslib.parse.tables.financial.wide` of a tidy table."""
     prev = year - 1
     cols = {f"outcome_{year}": f"Utfall {year}", f"budget_{year}": f"Budget {year}",
             f"deviation_{year}": "Avvikelse mot budget", f"outcome_{prev}": f"Utfall {prev}",
@@ -203,8 +205,9 @@ def financial_table(wide: pd.DataFrame, *, year: int, caption: str | None = None
     units = {c: "tkr" for c in out.columns[1:]}
     signed = tuple(c for c in ("Avvikelse mot budget", f"Förändring {year}/{prev}") if c in out.columns)
     bold = wide["kind"].isin(["total", "subtotal"]).reset_index(drop=True) if "kind" in wide.columns else None
+    surplus = wide.get(f"surplus_{year}")
     return styled(out, units=units, caption=caption, signed=signed, bold_rows=bold,
-                  colour_sign=("Avvikelse mot budget",) if surplus_sign else ())
+                  colour_by={"Avvikelse mot budget": surplus} if surplus is not None else None)
 
 
 def shares_table(wide: pd.DataFrame, *, year: int, cost_per_inhabitant_kr: float | None = None,

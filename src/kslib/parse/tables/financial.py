@@ -659,11 +659,38 @@ def empty_frame() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype="object") for c in TIDY_COLUMNS})
 
 
+def cost_sign(table: FinancialTable) -> int:
+    """+1 when the table prints net costs as positive figures, -1 when negative ("Nettokostnad -7 221")."""
+    idx = next((k for k, c in enumerate(table.columns) if c.measure == "outcome"), None)
+    if idx is None:
+        return 1
+    totals = [r for r in table.rows if r.total] or table.rows
+    values = [r.values[idx] for r in totals if r.values[idx] is not None]
+    return -1 if values and sum(values) < 0 else 1
+
+
+def surplus_of(table: FinancialTable, row: TableRow, year: int | None) -> float | None:
+    """A row's deviation from budget in ``year`` as a surplus (positive = better than budget), from the
+    table's own conventions: its deviation sign and whether it prints costs as negative figures."""
+    idx = {(c.measure, c.year): k for k, c in enumerate(table.columns)}
+    v = row.values
+    d, o, b = idx.get(("deviation", year)), idx.get(("outcome", year)), idx.get(("budget", year))
+    sign = cost_sign(table)
+    if d is not None and v[d] is not None:
+        return v[d] * table.deviation_sign * sign
+    if o is not None and b is not None and v[o] is not None and v[b] is not None:
+        return (v[b] - v[o]) * sign
+    return None
+
+
 def to_frame(table: FinancialTable) -> pd.DataFrame:
-    """The tidy contract: one row per (table row, column)."""
+    """The tidy contract: one row per (table row, column), plus a ``surplus`` row per year with a budget
+    (positive = better than budget, whatever sign convention the table prints)."""
     records = []
+    budget_years = [c.year for c in table.columns if c.measure == "budget"] if not table.spec.series else []
     for row in table.rows:
         line = row.where
+        kind = "total" if row.total else ("subtotal" if row.subtotal else "row")
         for col, fig, value in zip(table.columns, row.chosen.figures, row.chosen.values):
             unit = "%" if fig is not None and fig.percent else row.unit
             note = None
@@ -677,10 +704,16 @@ def to_frame(table: FinancialTable) -> pd.DataFrame:
                 "value": value,
                 "unit": unit,
                 "note": note,
-                "kind": "total" if row.total else ("subtotal" if row.subtotal else "row"),
+                "kind": kind,
                 "page": line.page,
                 "line": line.number,
             })
+        for year in budget_years:
+            surplus = surplus_of(table, row, year)
+            if surplus is not None:
+                records.append({"row_code": row.code, "row_label": row.label, "measure": "surplus", "year": year,
+                                "value": surplus, "unit": row.unit, "note": None, "kind": kind,
+                                "page": line.page, "line": line.number})
     if not records:
         return empty_frame()
     df = pd.DataFrame.from_records(records, columns=TIDY_COLUMNS)
