@@ -33,3 +33,11 @@ def test_format_then_parse_round_trip(v):
 @given(st.floats(min_value=-1e6, max_value=1e6, allow_nan=False).map(lambda x: round(x, 1)))
 def test_decimal_comma_round_trip(v):
     assert abs(parse_number(format_number(v, decimals=1)) - v) < 0.051
+
+
+def test_rounding_is_half_up_as_people_expect():
+    """32,5 % is "33 %" (Python's own formatting would give the even "32")."""
+    assert format_percent(32.5, decimals=0).replace("\u00a0", " ") == "33 %"
+    assert format_number(2.5) == "3" and format_number(0.125, decimals=2) == "0,13"
+    assert format_number(-1234.5).replace("\u202f", " ") == "\u22121 235"
+    assert format_number(-0.4) == "0"

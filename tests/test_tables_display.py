@@ -20,9 +20,11 @@ def report():
 
 def test_financial_table(report):
     html = plain(td.financial_table(wide(report.driftredovisning), year=2020, caption="Driftredovisning").to_html())
-    for text in ("Utfall 2020", "Budget 2020", "Avvikelse mot budget", "Utfall 2019", "Förändring 2020/2019",
-                 "71 994 tkr", "72 744 tkr", "+750 tkr", "-1 478 tkr", "136 Arbetsmarknad", "Driftredovisning"):
+    for text in ("Utfall 2020 (tkr)", "Budget 2020 (tkr)", "Avvikelse mot budget (tkr)", "Utfall 2019 (tkr)",
+                 "Förändring 2020/2019 (tkr)", ">71 994<", ">72 744<", ">+750<", ">-1 478<", "136 Arbetsmarknad",
+                 "Driftredovisning"):
         assert text in html, text
+    assert " tkr<" not in html                 # the unit stands in the headers, not in every cell
     assert "font-weight: 600" in html          # the total row is bold
     assert "<th class=\"blank" not in html     # index hidden
 
@@ -35,7 +37,8 @@ def test_shares_and_cost_per_inhabitant(report):
     assert shares.iloc[0]["share"] == pytest.approx(39264 / 71994 * 100)
     assert frames.estimated_inhabitants(71994, 4954) == pytest.approx(71994000 / 4954)
     html = plain(td.shares_table(drift, year=2020, net_cost_tkr=71994, cost_per_inhabitant_kr=4954).to_html())
-    assert "54,5 %" in html and "2 702 kr" in html
+    assert "Andel av nettokostnaden (%)" in html and ">54,5<" in html
+    assert "Kostnad per invånare (kr)" in html and ">2 702<" in html
     assert "Kostnad per invånare" not in plain(td.shares_table(drift, year=2020).to_html())
 
 
@@ -50,7 +53,7 @@ def test_key_figures_modified_template():
     rows = [("A", 2019, 10.0), ("A", 2020, 15.0), ("Ny rad", 2019, 4.0), ("Ny rad", 2020, 2.0)]
     kf = pd.DataFrame([{"row_label": r, "measure": "outcome", "year": y, "value": v} for r, y, v in rows])
     html = plain(td.key_figures_table(kf).to_html())
-    assert "+50 %" in html and "-50 %" in html and "Ny rad" in html
+    assert "Förändring 2019–2020 (%)" in html and ">+50<" in html and ">-50<" in html and "Ny rad" in html
 
 
 def goals_frame():
@@ -116,7 +119,7 @@ def test_labour_market_table():
                       columns=["measure", "group", "area", "period", "value", "unit"])
     html = plain(td.labour_market_table(lm).to_html())
     assert "Kommunen december 2020" in html and "Länet december 2020" in html
-    assert "6,6 %" in html and "12,0 %" in html and "Unga 18–24 år" in html
+    assert "Kommunen december 2020 (%)" in html and ">6,6<" in html and ">12,0<" in html and "Unga 18–24 år" in html
 
 
 def test_source_line_names_file_sha256_version_and_date(report):
@@ -153,13 +156,20 @@ def test_header_block(report):
     from kslib.pipeline.context import NotebookContext
 
     ctx = NotebookContext(report=report, year=2020, municipality="Vaggeryds kommun", board="Kommunstyrelsen",
-                          audience="nämnd")
+                          audience="analytiker")
     text = td.header(ctx, "Nettokostnad totalt 1 tkr.", on=datetime.date(2021, 3, 15)).data
     parts = text.split("\n\n")
     assert parts[0] == "**Kommunstyrelsen, Vaggeryds kommun 2020**"
     assert parts[1] == "Nettokostnad totalt 1 tkr."
     assert parts[2] == td.source_line(report, on=datetime.date(2021, 3, 15))
     assert td.header(ctx).data.split("\n\n")[1].startswith("Underlag: ")
+    # the committee edition names no file, hash, tool or date; its footer names the report
+    ctx.audience = "nämnd"
+    committee = td.header(ctx, on=datetime.date(2021, 3, 15)).data
+    assert committee == "**Kommunstyrelsen, Vaggeryds kommun 2020**"
+    footer = td.footer(ctx).data
+    assert "Källa:" in footer and "2020" in footer and "Vaggeryds kommun" in footer
+    assert ".txt" not in footer and "kslib" not in footer and "SHA" not in footer
 
 
 def test_status_summary_reads_as_a_sentence():

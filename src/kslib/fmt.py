@@ -8,6 +8,7 @@ or plain-text output).
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
 
 NBSP = "\u00a0"          # between a figure and its unit
 THIN = "\u202f"          # narrow no-break space between thousands groups
@@ -21,13 +22,19 @@ def _is_missing(value) -> bool:
         return True
 
 
+def _half_up(value: float, decimals: int) -> Decimal:
+    """Rounded half up as people do (32,5 % → 33 %), from the figure as written (``repr``), not its binary
+    approximation (Python's own formatting rounds half to even: 32.5 → 32)."""
+    return Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
 def format_number(value, *, decimals: int = 0, sign: bool = False, group: str = THIN,
                   minus: str = MINUS, missing: str = "–") -> str:
     """A figure Swedish-style: thousands groups, decimal comma, real minus sign."""
     if _is_missing(value):
         return missing
     value = float(value)
-    text = f"{abs(value):,.{decimals}f}"
+    text = f"{_half_up(abs(value), decimals):,.{decimals}f}"
     if text.strip("0.,") == "":  # -0.0 and rounding to zero print without a sign
         value = 0.0
     text = text.replace(",", group).replace(".", ",")

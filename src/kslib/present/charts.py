@@ -17,12 +17,14 @@ from matplotlib.figure import Figure
 from kslib import fmt
 from kslib.present.frames import key_figures_wide, net_cost_shares
 from kslib.present.labels import (AREA_LABELS_SV, GROUP_LABELS_SV, LEVEL_LABELS_SV, STATUS_COLOURS, STATUS_ORDER,
-                                  group_label, period_label, status_label)
+                                  STATUS_TEXT, group_label, period_label, status_label)
 
 SURPLUS = "#2166ac"     # blue: better than budget
 DEFICIT = "#c0392b"     # red: worse than budget
-SERIES = ("#1f4e79", "#9ecae1", "#7f7f7f", "#e6a23c", "#4a9b7f")
-AREA_COLOURS = {"municipality": "#1f4e79", "county": "#9ecae1", "country": "#a6a6a6"}
+# every colour at least 3:1 against the white page (WCAG AA for graphics), white labels on them 4.5:1
+SERIES = ("#1f4e79", "#3a78b0", "#767676", "#a35f00", "#2e7d5b")
+AREA_COLOURS = {"municipality": "#1f4e79", "county": "#3a78b0", "country": "#767676"}
+UNKNOWN_HATCH = "///"   # "status not stated" is also a pattern, not only a colour
 PNG_DPI = 110
 SHORT_GROUP_LABELS = {"all": "Samtliga 16–64 år", "youth_18_24": "Unga 18–24 år", "foreign_born": "Utrikes födda",
                       "over_6_months": "Mer än 6 mån", "over_12_months": "Mer än 12 mån",
@@ -208,7 +210,7 @@ def composition_chart(nyckeltal: pd.DataFrame, pattern: str, *, title: str) -> F
             if v >= 6:
                 ax.text(bar.get_x() + bar.get_width() / 2, b + v / 2, fmt.format_percent(v, decimals=0),
                         ha="center", va="center", fontsize=8.5,
-                        color="white" if i % len(SERIES) in (0, 2) else "#1f2933")
+                        color="white")
         bottom = bottom + vals
     ax.yaxis.set_major_formatter(fmt.tick_formatter("%"))
     ax.set_ylim(0, 100)
@@ -292,12 +294,13 @@ def goal_status_chart(goals: pd.DataFrame) -> Figure:
         if not any(counts):
             continue
         bars = ax.barh([LEVEL_LABELS_SV[lv] for lv in levels], counts, left=left, color=STATUS_COLOURS[st],
-                       label=status_label(st), edgecolor="white")
+                       label=status_label(st), edgecolor="white",
+                       hatch=UNKNOWN_HATCH if st == "unknown" else None)
         for bar, c in zip(bars, counts):
             if c:
                 ax.text(bar.get_x() + bar.get_width() / 2, bar.get_y() + bar.get_height() / 2, str(c),
                         ha="center", va="center", fontsize=10, fontweight="bold",
-                        color="#1f2933" if st in ("partly_met", "unknown") else "white")
+                        color=STATUS_TEXT)
         left = [a + b for a, b in zip(left, counts)]
     ax.invert_yaxis()
     ax.xaxis.set_major_formatter(fmt.tick_formatter())

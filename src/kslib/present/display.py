@@ -21,7 +21,7 @@ from kslib._version import __version__
 from kslib.present.frames import area_names, estimated_inhabitants, findings, goal_counts_comparison, key_figures_wide, \
     net_cost_shares, unknown_goals
 from kslib.present.labels import (AREA_LABELS_SV, BASIS_LABELS_SV, GROUP_LABELS_SV, LEVEL_LABELS_SV, SEVERITY_LABELS_SV,
-                                  STATUS_COLOURS, group_label, period_label, status_label)
+                                  STATUS_COLOURS, STATUS_TEXT, group_label, period_label, status_label)
 
 _HEADER_CSS = [
     {"selector": "caption", "props": "caption-side: top; text-align: left; font-weight: 600; font-size: 1.05em;"
@@ -126,28 +126,35 @@ def _text_cell(v) -> str:
     return html.escape(str(v), quote=False)
 
 
+UNIT_HEADERS = {"tkr": "tkr", "kr": "kr", "%": "%", "pe": "procentenheter", "mnkr": "mnkr"}
+
+
 def _fmt_cell(unit: str | None, decimals: int | None, sign: bool) -> Callable[[Any], str]:
+    """Cell text: the figure alone (its unit stands in the column header), Swedish-style."""
+    if decimals is None:
+        decimals = 1 if unit in ("%", "pe", "mnkr") else 0
+    sign = sign or unit == "pe"
+
     def f(v):
         if v is None or v is pd.NA or (isinstance(v, float) and pd.isna(v)):
             return "–"
         if isinstance(v, str):
             return html.escape(v, quote=False)
-        if unit == "tkr":
-            return fmt.format_tkr(v, sign=sign, decimals=decimals or 0)
-        if unit == "%":
-            return fmt.format_percent(v, sign=sign, decimals=1 if decimals is None else decimals)
-        if unit == "pe":
-            return fmt.format_points(v, sign=True, decimals=1 if decimals is None else decimals)
-        if unit == "kr":
-            return fmt.format_kr(v, sign=sign, decimals=decimals or 0)
-        return fmt.format_number(v, decimals=0 if decimals is None else decimals, sign=sign)
+        return fmt.format_number(v, decimals=decimals, sign=sign)
     return f
+
+
+def with_unit(column: str, unit: str | None) -> str:
+    """``"Utfall 2020 (tkr)"``: the column's unit in its header."""
+    label = UNIT_HEADERS.get(unit or "")
+    return f"{column} ({label})" if label else column
 
 
 def styled(frame: pd.DataFrame, *, units: Mapping[str, str | None] | None = None, caption: str | None = None,
            signed: tuple[str, ...] = (), decimals: Mapping[str, int] | None = None,
            bold_rows: pd.Series | None = None, colour_by: Mapping[str, pd.Series] | None = None):
-    """A Styler: numbers Swedish-style by ``units`` (``tkr``, ``%``, ``kr``, ``pe`` = procentenheter, None).
+    """A Styler: numbers Swedish-style, their unit (``units``: ``tkr``, ``%``, ``kr``, ``pe`` = procentenheter,
+    None) once in the column header rather than in every cell.
 
     ``colour_by`` colours a column's cells by the sign of another series (e.g. the surplus: blue better
     than budget, red worse), whatever sign the column prints."""
@@ -155,9 +162,14 @@ def styled(frame: pd.DataFrame, *, units: Mapping[str, str | None] | None = None
     decimals = dict(decimals or {})
     frame = frame.reset_index(drop=True)
     numeric = [c for c in frame.columns if c in units or pd.api.types.is_numeric_dtype(frame[c])]
-    # every cell, header and caption is escaped: report text is data, never markup
     formats = {c: _fmt_cell(units.get(c), decimals.get(c), c in signed) if c in numeric else _text_cell
                for c in frame.columns}
+    names = {c: with_unit(c, units.get(c)) if c in numeric else c for c in frame.columns}
+    frame = frame.rename(columns=names)
+    formats = {names[c]: f for c, f in formats.items()}
+    numeric = [names[c] for c in numeric]
+    colour_by = {names.get(c, c): by for c, by in (colour_by or {}).items()}
+    # every cell, header and caption is escaped: report text is data, never markup
     styler = (frame.style.format(formats, na_rep="–").format_index(escape="html", axis=1)
               .hide(axis="index").set_table_styles(_HEADER_CSS)
               .set_uuid(_stable_id(frame, caption)))
@@ -300,8 +312,7 @@ def _status_cell(label: str) -> str:
     colour = back.get(label)
     if not colour:
         return ""
-    text = "#1f2933" if label in (status_label("partly_met"), status_label("unknown")) else "white"
-    return f"background: {colour}; color: {text}; font-weight: 600;"
+    return f"background: {colour}; color: {STATUS_TEXT}; font-weight: 600;"
 
 
 def goal_counts_table(goals: pd.DataFrame, goal_counts: pd.DataFrame, *,

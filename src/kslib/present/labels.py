@@ -11,8 +11,10 @@ from kslib.statuses import STATUS_LABELS_SV, STATUSES
 STATUS_ORDER = STATUSES
 
 
-STATUS_COLOURS = {"met": "#1a7f4b", "partly_met": "#e0a100", "not_met": "#b2182b",
-                  "later": "#6b7b8c", "unknown": "#c9ced6"}
+# WCAG AA: white text on each is at least 4.5:1, and each against the white page at least 3:1
+STATUS_COLOURS = {"met": "#1a7f4b", "partly_met": "#9a6700", "not_met": "#b2182b",
+                  "later": "#4f5d75", "unknown": "#757575"}
+STATUS_TEXT = "#ffffff"
 
 
 LEVEL_LABELS_SV = {"goal": "Mål", "subgoal": "Delmål", "action_plan": "Handlingsplan"}
