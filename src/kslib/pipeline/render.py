@@ -71,6 +71,8 @@ _TEMPLATE = r"""{%- extends 'index.html.j2' -%}
   .jp-RenderedHTMLCommon table { font-size: 13px; }
   .jp-RenderedImage img, .jp-RenderedSVG svg { max-width: 100%; height: auto; }
   .jp-OutputArea-output pre { white-space: pre-wrap; }
+  .jp-RenderedMarkdown blockquote { border-left: 4px solid #9a6700; background: #fdf6e3; margin: .6em 0;
+                                    padding: .4em .9em; color: #1f2933; }
   .jp-RenderedHTMLCommon code { overflow-wrap: anywhere; }  /* the source's SHA-256 */
   @media print {
     body.jp-Notebook { max-width: none; padding: 0; }
@@ -133,6 +135,7 @@ class JobResult:
     published: bool = False          # its outputs were moved into reports/<year>/
     note: str | None = None          # why a successful notebook was not published
     failure: NotebookFailure | None = None   # a failed notebook: year, notebook, cell, exception
+    draft: str | None = None         # what the page says is still missing (its "Utkast" notice)
 
 
 def notebooks_dir(root: Path) -> Path:
@@ -441,9 +444,19 @@ def run_job(job: Job, *, into: Path | None = None, km=None, on_cell: Callable[[i
         nb.metadata["kslib"] = provenance(job)
         written = [_replace(tmp, into / job.ipynb.name, lambda p: nbformat.write(nb, str(p))),
                    atomic_write_text(into / job.html.name, html)]
-        return JobResult(job, True, time.perf_counter() - start, written)
+        return JobResult(job, True, time.perf_counter() - start, written, draft=draft_of(nb))
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def draft_of(nb) -> str | None:
+    """What an executed notebook's "Utkast" notice says is missing (its output metadata ``kslib_draft``)."""
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            for meta in (output.get("metadata", {}), *output.get("metadata", {}).values()):
+                if isinstance(meta, dict) and meta.get("kslib_draft"):
+                    return str(meta["kslib_draft"])
+    return None
 
 
 def _stable_cell_ids(nb) -> None:
@@ -587,8 +600,9 @@ class Progress:
 
 def summary_line(result: JobResult) -> str:
     job = result.job
+    draft = f"  (utkast: {result.draft})" if result.draft else ""
     if result.ok and result.published:
-        return f"ok      {job.label:<24} {result.seconds:6.1f} s  {job.html}"
+        return f"ok      {job.label:<24} {result.seconds:6.1f} s  {job.html}{draft}"
     if result.ok:
         return f"ok      {job.label:<24} {result.seconds:6.1f} s  {result.note or 'not published'}"
     return f"FAILED  {job.label:<24} {result.seconds:6.1f} s  {result.error}"

@@ -86,6 +86,23 @@ def footer(ctx):
     return markdown(f"---\n\n*Källa: {plain_text(source_name(ctx.report.meta))}.*")
 
 
+class DraftNotice:
+    """A visible "Utkast" notice for a page that still lacks something; the render reads its metadata
+    (``kslib_draft``) and names the page a draft in its summary."""
+
+    def __init__(self, missing: str):
+        self.missing = missing
+
+    def _repr_markdown_(self):
+        text = f"> **Utkast.** {plain_text(self.missing)}"
+        return text, {"kslib_draft": self.missing}
+
+
+def draft_notice(missing: str | None):
+    """The notice, or a blank line when nothing is missing."""
+    return DraftNotice(missing) if missing else markdown("")
+
+
 def note(text: str):
     """A short Swedish note (Markdown) shown where a section cannot be filled."""
     from IPython.display import Markdown

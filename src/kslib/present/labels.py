@@ -27,9 +27,14 @@ BASIS_LABELS_SV = {"text": "rapportens text", "horizon": "tidsangivelse i målet
 SEVERITY_LABELS_SV = {"error": "Fel", "warning": "Varning", "info": "Information"}
 
 
+# On a page a missing status is never shown as a finding ("Okänd" reads as "the board does not know"):
+# it is what it is, a status the report's text does not state.
+UNSTATED_SV = "Ej angiven i texten"
+
+
 def status_labels() -> dict[str, str]:
-    """Status code → Swedish label."""
-    return dict(STATUS_LABELS_SV)
+    """Status code → Swedish label as pages show it."""
+    return {**STATUS_LABELS_SV, "unknown": UNSTATED_SV}
 
 
 def status_label(status: Any) -> str:

@@ -8,6 +8,11 @@ from kslib.present.frames import findings
 from kslib.present.labels import STATUS_ORDER, status_label
 from kslib.statuses import STATUS_PHRASES_SV
 
+# a status the text does not state is said as such, never as a finding
+_STATUS_PHRASE = {**STATUS_PHRASES_SV, "unknown": "saknar status i rapportens text"}
+_LEVEL_PLURAL = {"goal": "mål", "subgoal": "delmål", "assignment": "uppdrag", "action_plan": "aktiviteter"}
+
+
 def checks_summary(checks: pd.DataFrame, *, tables: tuple[str, ...] | None = None) -> str:
     """One Swedish sentence: how many findings, by severity."""
     df = checks if tables is None else checks[checks["table"].isin(tables)]
@@ -24,7 +29,6 @@ def checks_summary(checks: pd.DataFrame, *, tables: tuple[str, ...] | None = Non
 _SEVERITY_PLURAL = {"error": "fel", "warning": "varningar"}
 
 
-_STATUS_PHRASE = STATUS_PHRASES_SV
 
 
 def goals_summary(goals: pd.DataFrame) -> str:
@@ -42,7 +46,7 @@ def goals_summary(goals: pd.DataFrame) -> str:
 
 
 def status_summary(frame: pd.DataFrame, *, what: str) -> str:
-    """'Av 8 aktiviteter: 1 uppfylls ej, 7 har okänd status.' for a frame with a ``status`` column."""
+    """'Av 8 aktiviteter: 1 uppfylls ej, 7 saknar status i rapportens text.' for a frame with ``status``."""
     if "status" not in frame.columns:
         return f"{len(frame)} {what}."
     status = frame["status"].astype("string").fillna("unknown")
@@ -50,3 +54,23 @@ def status_summary(frame: pd.DataFrame, *, what: str) -> str:
     order = [s for s in STATUS_ORDER if s in counts.index] + [s for s in counts.index if s not in STATUS_ORDER]
     parts = [f"{int(counts[s])} {_STATUS_PHRASE.get(s, status_label(s).lower())}" for s in order]
     return f"Av {len(frame)} {what}: {', '.join(parts)}."
+
+
+def missing_statuses(frames: dict[str, pd.DataFrame]) -> str | None:
+    """What a page's "Utkast" notice says, or None when every status is stated: ``{"subgoal": goals, …}``
+    (a frame with ``level`` is counted per level, others as their key)."""
+    parts = []
+    for what, frame in frames.items():
+        if frame is None or frame.empty or "status" not in frame:
+            continue
+        levels = frame.groupby("level") if "level" in frame else [(what, frame)]
+        for level, part in levels:
+            status = part["status"].astype("string").fillna("unknown")
+            missing = int((status == "unknown").sum())
+            if missing:
+                parts.append(f"{missing} av {len(part)} {_LEVEL_PLURAL.get(str(level), str(level))}")
+    if not parts:
+        return None
+    listing = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " och " + parts[-1]
+    return (f"Rapportens text anger inte status för {listing}. De visas som \u201dEj angiven i texten\u201d "
+            f"tills de har bedömts; sammanställningen är därför inte fullständig.")
