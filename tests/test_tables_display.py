@@ -68,17 +68,18 @@ def goals_frame():
 def test_status_labels_complete():
     names = labels.status_labels()
     assert [names[s] for s in labels.STATUS_ORDER] == ["Uppfylls", "Uppfylls delvis", "Uppfylls ej",
-                                                    "Följs upp senare", "Okänd"]
-    assert labels.status_label(None) == "Okänd"
+                                                    "Följs upp senare", "Ej angiven i texten"]
+    assert labels.status_label(None) == "Ej angiven i texten"     # never "Okänd": not a finding
 
 
 def test_goals_table_and_summary():
     goals = goals_frame()
     html = td.goals_table(goals).to_html()
-    for text in ("Uppfylls", "Följs upp senare", "Okänd", "Uppfylls delvis", "analytikerns bedömning", "Delmål"):
+    for text in ("Uppfylls", "Följs upp senare", "Ej angiven i texten", "Uppfylls delvis", "analytikerns bedömning", "Delmål"):
         assert text in html
+    assert "Okänd" not in html
     assert sentences.goals_summary(goals) == ("Av 2 mål: 1 uppfylls, 1 uppfylls delvis. "
-                                       "Av 2 delmål: 1 följs upp senare, 1 har okänd status.")
+                                       "Av 2 delmål: 1 följs upp senare, 1 saknar status i rapportens text.")
     assert list(frames.unknown_goals(goals)["goal_id"]) == ["1.2"]
 
 
@@ -174,4 +175,4 @@ def test_header_block(report):
 
 def test_status_summary_reads_as_a_sentence():
     plan = pd.DataFrame({"status": ["not_met", "unknown", "unknown"]})
-    assert sentences.status_summary(plan, what="aktiviteter") == "Av 3 aktiviteter: 1 uppfylls ej, 2 har okänd status."
+    assert sentences.status_summary(plan, what="aktiviteter") == "Av 3 aktiviteter: 1 uppfylls ej, 2 saknar status i rapportens text."
