@@ -83,7 +83,7 @@ def test_labour_market_commentary_empty():
 
 def test_assistance_commentary(report):
     got = [plain(s) for s in assistance_commentary(report.labour_market, year=2020)]
-    assert got[0] == ("Utbetalt ekonomiskt bistånd per invånare var 53 kr 2020, en ökning från 40 kr 2019 (32 %); "
+    assert got[0] == ("Utbetalt ekonomiskt bistånd per invånare och månad var 53 kr 2020, en ökning från 40 kr 2019 (33 %); "
                       "i länet 84 kr och i riket 94 kr.")
     assert got[1] == "Antalet hushåll med ekonomiskt bistånd ökade med 16 % under 2020 jämfört med 2019."
 

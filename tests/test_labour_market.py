@@ -108,7 +108,10 @@ def test_real_report_provenance(real):
     assert county.line == 1332 and "7,5 procent i hela länet" in county.source
     table = df[(df.group == "youth_18_24") & (df.area == "country") & (df.period == "2019-12")].iloc[0]
     assert table.line == 443 and "(L4,3 R4,6)" in table.source
-    assert set(df.unit) <= {"persons", "%", "pp", "kr"}
+    assert set(df.unit) <= {"persons", "%", "pp", "kr", "kr/månad"}
+    # "biståndsbelopp per månad … i Vaggeryd 53 kr": the paragraph's amounts are monthly
+    per_inhabitant = df[df.measure == "financial_assistance_per_inhabitant"]
+    assert set(per_inhabitant.unit) == {"kr/månad"} and 53 in set(per_inhabitant.value)
 
 
 def test_real_report_leaves_out_what_it_cannot_place(real):

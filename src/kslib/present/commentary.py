@@ -174,7 +174,10 @@ def assistance_commentary(lm: pd.DataFrame, *, year: int) -> list[str]:
     kr = {a: lm_value(lm, "financial_assistance_per_inhabitant", area=a, period=p)
           for a in ("municipality", "county", "country")}
     if kr["municipality"] is not None:
-        s = f"Utbetalt ekonomiskt bistånd per invånare var {fmt.format_kr(kr['municipality'])} {year}"
+        units = lm.loc[lm["measure"] == "financial_assistance_per_inhabitant", "unit"].dropna()
+        monthly = bool(len(units)) and str(units.iloc[0]) == "kr/månad"
+        per = "per invånare och månad" if monthly else "per invånare"
+        s = f"Utbetalt ekonomiskt bistånd {per} var {fmt.format_kr(kr['municipality'])} {year}"
         before = lm_value(lm, "financial_assistance_per_inhabitant", period=prev)
         if before is not None:
             d = kr["municipality"] - before

@@ -296,11 +296,13 @@ class _Reader:
     def _per_inhabitant(self, s: Sentence, ctx: _Ctx) -> None:
         t = s.text
         year = str(self.year)
+        # a paragraph that speaks of amounts per month gives monthly figures ("kr/månad"), never bare "kr"
+        kr = "kr/månad" if re.search(r"per\s+månad", s.paragraph.text, re.I) else "kr"
         rx = re.compile(rf"från\s+(?P<a>{_N})\s*kr\s+(?:för\s+|år\s+)?(?P<ya>\d{{4}})\s+till\s+(?P<b>{_N})\s*kr\s+"
                         rf"(?:för\s+|år\s+)?(?P<yb>\d{{4}})", re.I)
         for m in rx.finditer(t):
-            self.add(s, m.start("a"), "financial_assistance_per_inhabitant", "all", m.group("ya"), _num(m.group("a")), "kr")
-            self.add(s, m.start("b"), "financial_assistance_per_inhabitant", "all", m.group("yb"), _num(m.group("b")), "kr")
+            self.add(s, m.start("a"), "financial_assistance_per_inhabitant", "all", m.group("ya"), _num(m.group("a")), kr)
+            self.add(s, m.start("b"), "financial_assistance_per_inhabitant", "all", m.group("yb"), _num(m.group("b")), kr)
             self._take(ctx, m)
         if not re.search(r"per\s+invånare", t, re.I) and not re.search(r"\bi\s+(?:länet|riket)\b", t, re.I):
             return
@@ -309,7 +311,7 @@ class _Reader:
             if not self._free(ctx, m, "v"):
                 continue
             area = _AREAS.get(m.group("w").lower(), "municipality")
-            self.add(s, m.start("v"), "financial_assistance_per_inhabitant", "all", year, _num(m.group("v")), "kr",
+            self.add(s, m.start("v"), "financial_assistance_per_inhabitant", "all", year, _num(m.group("v")), kr,
                      area=area)
             self._take(ctx, m, "v")
 
