@@ -5,7 +5,9 @@ For each table, from its columns' measures and its rows' kinds:
 - ``deviation``: outcome − budget = deviation of the same year and group, in the sign convention the
   table's rows keep most often (printed as "utfall − budget" or "budget − utfall");
 - ``net``: income + cost = net (costs printed negative) or income − cost = net (costs positive);
-- ``total``: a total (or subtotal) row = the sum of the plain rows above it since the previous total.
+- ``total``: a total (or subtotal) row = the sum of the plain rows above it since the previous total;
+- ``consistency``: a coded row ("911 Skolan") printed in two tables with the same measure and year has
+  the same figure in both.
 
 A difference within rounding — at most one unit of the last printed digit for a row identity, half a
 unit per term for a sum — is ``info``; anything beyond is an ``error`` naming the table's title and
@@ -49,8 +51,8 @@ def _decimals(values: Iterable[float]) -> int:
 def _tables(catalog: pd.DataFrame) -> list[_Table]:
     out = []
     for table_id, cells in catalog.groupby("table", sort=False):
-        cells = cells[pd.notna(cells["value"])]
-        if cells.empty:
+        cells = cells[pd.notna(cells["value"]) | (cells["row_kind"] == "category")]   # headings delimit sections
+        if cells["value"].isna().all():
             continue
         pages = cells["page"].dropna()
         units = cells["unit"].dropna()
@@ -161,41 +163,74 @@ def _tolerance(table: _Table, terms: int) -> float:
 
 
 def _totals(table: _Table) -> list[Finding]:
-    """Each total or subtotal row against what it sums: the plain rows since the previous sum row, or,
-    nested, every item of its level (earlier sums standing for the rows they summed)."""
+    """Each total or subtotal row against what it sums, whichever of these its figures keep: the plain
+    rows since the previous sum row; the items since the last category heading; or every item of its
+    level (earlier sums standing for the rows they summed)."""
     out: list[Finding] = []
     block: list[pd.DataFrame] = []     # plain rows since the previous sum row
     items: list[pd.DataFrame] = []     # rows and sums not yet summed by a later sum
+    section = 0                        # where in items the current category heading's rows start
     for _, cells in _rows(table):
         kind = str(cells["row_kind"].iloc[0])
-        if kind not in SUM_KINDS:
-            if kind == "row":
-                block.append(cells)
-                items.append(cells)
+        if kind == "category":
+            section = len(items)
             continue
-        found_block = True
+        if kind not in SUM_KINDS:
+            block.append(cells)
+            items.append(cells)
+            continue
+        chosen = None
         for rec in cells.itertuples(index=False):
             candidates = []
-            for parts, is_block in ((block, True), (items, False)):
+            for name, parts in (("block", block), ("section", items[section:]), ("level", items)):
                 values = [v for v in (_value(p, rec.column, rec.group, rec.year) for p in parts) if v is not None]
                 if len(values) >= 2 and len(values) == len(parts):
-                    candidates.append((abs(sum(values) - float(rec.value)), sum(values), len(values), is_block))
+                    candidates.append((abs(sum(values) - float(rec.value)), sum(values), len(values), name))
             if not candidates:
                 continue
-            diff, expected, terms, is_block = min(candidates)
-            found_block = found_block and is_block
+            diff, expected, terms, name = min(candidates)
+            chosen = chosen or name
             cell = cells[cells["column"] == rec.column].iloc[0]
             out.append(_finding("table_total", table, cell, expected, float(rec.value),
                                 f"summan av {terms} rader ovanför", _tolerance(table, terms)))
         if kind == "total":                       # a total closes its level
-            items = []
+            items, section = [], 0
         else:
-            if found_block and block:
-                del items[len(items) - len(block):]
-            else:
-                items = []
+            start = {"block": len(items) - len(block), "section": section}.get(chosen or "block", 0)
+            del items[max(start, 0):]
             items.append(cells)
+            section = min(section, len(items) - 1)
         block = []
+    return out
+
+
+_CODED = r"^\d{2,6}\s+\S"       # a row label that starts with a unit's or account's code
+
+
+def _consistency(tables: list[_Table]) -> list[Finding]:
+    """A coded row (``"911 Skolan"``: the code identifies it) that two tables of the report print with the
+    same measure, year and unit must have the same figure in both (within rounding)."""
+    out: list[Finding] = []
+    seen: dict[tuple, tuple[_Table, pd.Series]] = {}
+    for table in tables:
+        cells = table.cells[table.cells["row"].astype(str).str.match(_CODED) & table.cells["value"].notna()
+                            & table.cells["year"].notna() & table.cells["measure"].notna()]
+        for _, cell in cells.iterrows():
+            key = (str(cell["row"]).strip(), cell["measure"], cell["year"], table.unit)
+            first = seen.setdefault(key, (table, cell))
+            if first[0] is table:
+                continue
+            other, earlier = first
+            tolerance = 10.0 ** -min(table.decimals, other.decimals) * 0.5 * 2
+            if abs(float(cell["value"]) - float(earlier["value"])) <= tolerance + 1e-9:
+                continue
+            line = None if pd.isna(cell["line"]) else int(cell["line"])
+            page = None if pd.isna(cell["page"]) else int(cell["page"])
+            message = (f"{_where(table)}, raden {cell['row']}, kolumnen {cell['column']}: tryckt "
+                       f"{_num(float(cell['value']), table.decimals)}, men {_where(other).lower()} anger "
+                       f"{_num(float(earlier['value']), other.decimals)} för samma rad och år")
+            out.append(Finding("table_consistency", "error", table.title, str(cell["row"]),
+                               float(earlier["value"]), float(cell["value"]), message, line=line, page=page))
     return out
 
 
@@ -205,7 +240,9 @@ def check_catalog(catalog: pd.DataFrame, *, skip_lines: set[int] = frozenset()) 
     if catalog is None or catalog.empty:
         return []
     out: list[Finding] = []
-    for table in _tables(catalog):
+    tables = _tables(catalog)
+    out += _consistency(tables)
+    for table in tables:
         if skip_lines and set(table.cells["line"].dropna().astype(int)) & set(skip_lines):
             continue
         out += _row_identity(table, "table_deviation", "outcome", "budget", "deviation", _deviation,
