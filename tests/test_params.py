@@ -129,8 +129,8 @@ def test_load_params_file(tmp_path):
 
 def test_open_report_labels_from_front_matter():
     ctx = open_report(year=2020, raw_path=str(ROOT / "data/raw/2020/vaggeryd_ks_verksamhetsberattelse_2020.txt"))
-    assert ctx.municipality == "Vaggeryds kommun" and ctx.board == "Kommunstyrelse"
-    assert ctx.title("Ekonomisk analys") == "Ekonomisk analys – Kommunstyrelse, Vaggeryds kommun 2020"
+    assert ctx.municipality == "Vaggeryds kommun" and ctx.board == "Kommunstyrelsen"
+    assert ctx.title("Ekonomisk analys") == "Ekonomisk analys – Kommunstyrelsen, Vaggeryds kommun 2020"
     ctx = open_report(year=2020, board="Kommunstyrelsen", audience="analytiker",
                       raw_path=str(ROOT / "data/raw/2020/vaggeryd_ks_verksamhetsberattelse_2020.txt"))
     assert ctx.board == "Kommunstyrelsen" and ctx.for_analyst

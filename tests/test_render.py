@@ -41,7 +41,7 @@ def test_plan_one_job_per_notebook(project):
     assert job.out_dir == (project / "reports" / "2020").resolve()
     assert job.parameters["year"] == 2020
     assert Path(job.parameters["processed_dir"]) == (project / "data" / "processed" / "2020").resolve()
-    assert job.title == "Ekonomisk analys – Kommunstyrelse, Vaggeryds kommun 2020"
+    assert job.title == "Ekonomisk analys – Kommunstyrelsen, Vaggeryds kommun 2020"
     assert not (project / "reports").exists()                 # planning publishes nothing: it parses once
     assert (project / "data" / "processed" / "2020" / "report.json").is_file()
 
