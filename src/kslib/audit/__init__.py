@@ -8,6 +8,8 @@
 - ``column_total``: the total row against the sum of the rows;
 - ``subtotal``: income-statement subtotals (previous subtotal + rows since);
 - ``net_cost``, ``net_budget``, ``net_result``: the header's net cost and the tables against each other;
+- ``table_deviation``, ``table_net``, ``table_total``: every other table of the catalog (``tables``), from
+  its own columns and row kinds (:mod:`kslib.audit.catalog`);
 - ``budget_claim``: the prose's "överskott med 336 tkr" against the table row;
 - ``labour_*``: labour-market figures (shares that add up, counts against shares, figures stated twice);
 - ``table_complete``: a table the text ends inside, or a row left out as cut off (error);
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from kslib.audit.catalog import check_catalog
 from kslib.audit.claims import check_claims
 from kslib.audit.completeness import check_completeness
 from kslib.audit.financial import check_financial, tables_of
@@ -33,7 +36,9 @@ def run_checks(report) -> pd.DataFrame:
     findings: list[Finding] = []
     findings += check_completeness(report)
     findings += check_financial(report)
-    _, dr = tables_of(report)
+    rr, dr = tables_of(report)
+    audited = {line.number for table in (rr, dr) if table is not None for row in table.rows for line in row.lines}
+    findings += check_catalog(report.table("tables"), skip_lines=audited)
     findings += check_claims(report, dr)
     findings += check_labour_market(report)
     findings += check_goals(report)

@@ -15,9 +15,10 @@ import pandas as pd
 
 from kslib.diagnostics import ParseWarning
 from kslib.errors import InputFileError, NotAReportError
-from kslib.parse.metadata import Metadata, read_metadata
+from kslib.parse.metadata import Metadata, path_years, read_metadata
 from kslib.parse.prose.labour_market import read_labour_market
-from kslib.parse.tables import action_plan, financial, goals, indicators, internal_control
+from kslib.parse.tables import action_plan, catalog, financial, goals, indicators, internal_control
+from kslib.parse.tables import indicator_values
 from kslib.read import read_source
 from kslib.read.source import Source
 
@@ -31,21 +32,25 @@ READERS: dict[str, Callable[..., pd.DataFrame]] = {
     "internal_control": internal_control.read_internal_control,
     "action_plan": action_plan.read_action_plan,
     "goal_counts": goals.read_goal_counts,
+    "indicator_values": indicator_values.read_indicator_values,
 }
 TABLE_NAMES: tuple[str, ...] = (*FINANCIAL_SPECS, "labour_market", "indicators", "internal_control",
-                                "action_plan", "goals", "goal_counts")
+                                "action_plan", "goals", "goal_counts", "indicator_values", "tables")
 
 
 class Report:
     """A board's report, parsed.  Tables are pandas DataFrames (tidy, see the README)."""
 
-    def __init__(self, source: Source, *, overrides: str | Path | None = None):
+    def __init__(self, source: Source, *, overrides: str | Path | None = None, year: int | None = None):
         self.source = source
         self.overrides_path = Path(overrides) if overrides else None
+        self._meta_warnings: list[ParseWarning] = []
         self._warnings: dict[str, list[ParseWarning]] = {}
         self._tables: dict[str, pd.DataFrame] = {}
         self._financial: dict[str, financial.FinancialTable | None] = {}
-        self.meta: Metadata = read_metadata(source, fallback_year=_year_from_path(source.path))
+        named = path_years(source.path)
+        self.meta: Metadata = read_metadata(source, fallback_year=named[0] if named else None, year=year,
+                                            warnings=self._meta_warnings)
         if self.meta.board is None and self.meta.net_cost_tkr is None and not self._has_any_table():
             raise NotAReportError(
                 f"{source.name}: no board annual report found (no front matter such as 'Ordförande:' "
@@ -84,6 +89,10 @@ class Report:
             warnings: list[ParseWarning] = []
             if name in FINANCIAL_SPECS:
                 frame = financial.table_frame(self.financial_table(name), FINANCIAL_SPECS[name], warnings)
+            elif name == "tables":    # the catalog: every table found, one line per cell
+                frame = catalog.read_catalog(
+                    self.source, year=self.year, warnings=warnings,
+                    financial_tables=[(n, self.financial_table(n)) for n in FINANCIAL_SPECS])
             elif name == "goals":
                 frame = goals.read_goals(self.source, year=self.year, warnings=warnings,
                                          overrides=self.overrides_path)
@@ -113,7 +122,7 @@ class Report:
     def warnings(self) -> list[ParseWarning]:
         """Every warning raised while reading (reads all tables first)."""
         self.tables()
-        return [w for name in TABLE_NAMES for w in self._warnings[name]]
+        return [*self._meta_warnings, *(w for name in TABLE_NAMES for w in self._warnings[name])]
 
     def warnings_for(self, name: str) -> list[ParseWarning]:
         """The warnings raised while reading table ``name`` (reads only that table)."""
@@ -131,24 +140,16 @@ class Report:
                                   f"({len(self.warnings)} warnings); nothing written")
 
 
-def _year_from_path(path: Path | None) -> int | None:
-    if path is None:
-        return None
-    for part in reversed(path.parts):
-        if part.isdigit() and len(part) == 4:
-            return int(part)
-    return None
-
-
-def read_report(path: str | Path, *, overrides: str | Path | None = None) -> Report:
+def read_report(path: str | Path, *, overrides: str | Path | None = None, year: int | None = None) -> Report:
     """Read a board's report (``.txt`` text layer or ``.pdf``).
 
     ``overrides`` is an analyst's ``status_overrides.csv``; by default the one
-    next to the report is used when it exists.
+    next to the report is used when it exists.  ``year`` overrides the year the
+    report prints (a year that disagrees with the file or folder name is a warning).
     """
     path = Path(path)
     if overrides is None and (path.parent / "status_overrides.csv").exists():
         overrides = path.parent / "status_overrides.csv"
     if overrides is not None and not Path(overrides).is_file():
         raise InputFileError(f"{overrides}: no such overrides file")
-    return Report(read_source(path), overrides=overrides)
+    return Report(read_source(path), overrides=overrides, year=year)

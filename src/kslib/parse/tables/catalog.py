@@ -1,0 +1,98 @@
+"""The catalog of every table found: one line per cell (the contract's ``tables.csv``).
+
+Tables found by their structure (:mod:`.discover`) plus the financial tables the
+title-based reader finds (:mod:`.financial`), the latter kept exactly as that
+reader reads them so both outputs agree; a discovered table on the same lines
+gives way to it.
+"""
+from __future__ import annotations
+
+import math
+from typing import Iterable
+
+import pandas as pd
+
+from kslib.diagnostics import ParseWarning
+from kslib.parse.tables import financial
+from kslib.parse.tables.discover import Table, discover
+from kslib.read.source import Source
+
+CATALOG_COLUMNS = ["table", "title", "kind", "page", "line", "unit", "row", "row_kind", "column", "group",
+                   "measure", "year", "value"]
+_FINANCIAL_KIND = {"resultatrakning": "income_statement", "driftredovisning": "operating_by_area",
+                   "nyckeltal": "key_figures"}
+
+
+def read_catalog(source: Source, *, year: int | None = None, warnings: list[ParseWarning] | None = None,
+                 financial_tables: Iterable[tuple[str, financial.FinancialTable]] = ()) -> pd.DataFrame:
+    """Every table of ``source`` as one frame, one line per cell (category rows: one line, no column)."""
+    warnings = warnings if warnings is not None else []
+    found = discover(source, year=year)
+    records: list[tuple[int, list[dict]]] = []
+    taken: list[tuple[int, int]] = []
+    for name, ft in financial_tables:
+        if ft is None or not ft.rows:
+            continue
+        lines = [ln.number for r in ft.rows for ln in r.lines] + [ft.title_line.number]
+        taken.append((min(lines), max(lines)))
+        records.append((ft.title_line.number, _financial_records(name, ft)))
+    for t in found:
+        numbers = [r.line.number for r in t.rows] + [t.line.number]
+        lo, hi = min(numbers), max(numbers)
+        if any(lo <= b and a <= hi for a, b in taken):
+            continue
+        records.append((t.line.number, _table_records(t)))
+        warnings.extend(t.warnings)
+    records.sort(key=lambda r: r[0])
+    rows: list[dict] = []
+    for n, (_, recs) in enumerate(records, 1):
+        for rec in recs:
+            rec["table"] = f"t{n}"
+            rows.append(rec)
+    frame = pd.DataFrame(rows, columns=CATALOG_COLUMNS)
+    return frame.astype({"page": "Int64", "line": "Int64", "year": "Int64", "value": "float64"})
+
+
+def _table_records(t: Table) -> list[dict]:
+    out = []
+    base = {"title": t.title, "kind": t.kind, "unit": t.unit}
+    for r in t.rows:
+        where = {"page": r.line.page, "line": r.line.number, "row": r.label, "row_kind": r.kind}
+        if r.kind == "category":
+            out.append({**base, **where, "column": None, "group": None, "measure": None, "year": None,
+                        "value": None})
+            continue
+        for c, v in zip(t.columns, r.values):
+            out.append({**base, **where, "column": c.label, "group": c.group, "measure": c.measure,
+                        "year": c.year, "value": v})
+    return out
+
+
+def _financial_records(name: str, ft: financial.FinancialTable) -> list[dict]:
+    frame = financial.table_frame(ft, ft.spec, [])
+    title = ft.title_line.text.strip()
+    m = ft.spec.title.search(title)
+    title = m.group(0).strip() if m else title
+    labels = {c.key: c.label for c in ft.columns}
+    out = []
+    for rec in frame.to_dict("records"):
+        value = rec.get("value")
+        measure = rec.get("measure")
+        year = rec.get("year")
+        key = f"{measure}_{year}" if year is not None and not _isna(year) else measure
+        kind = rec.get("kind") or "row"
+        out.append({"title": title, "kind": _FINANCIAL_KIND.get(name, "other"), "page": rec.get("page"),
+                    "line": rec.get("line"), "unit": rec.get("unit"),
+                    "row": " ".join(str(x) for x in (rec.get("row_code"), rec.get("row_label"))
+                                    if x is not None and not _isna(x)),
+                    "row_kind": kind if kind in ("row", "subtotal", "total", "category") else "row",
+                    "column": labels.get(key, key), "group": None, "measure": measure,
+                    "year": None if _isna(year) else year, "value": None if _isna(value) else value})
+    return out
+
+
+def _isna(x) -> bool:
+    try:
+        return x is None or (isinstance(x, float) and math.isnan(x)) or x is pd.NA
+    except TypeError:
+        return False
