@@ -167,7 +167,8 @@ def test_status_words_and_labels():
     assert status_from_words("Delvis uppfyllt") == "partly_met"
     assert status_from_words("Bra") is None
     assert STATUS_LABELS_SV == {"met": "Uppfylls", "partly_met": "Uppfylls delvis", "not_met": "Uppfylls ej",
-                                "later": "Följs upp senare", "unknown": "Okänd"}
+                                "later": "Följs upp senare", "unknown": "Okänd", "done": "Avslutad",
+                                "ongoing": "Pågår"}
 
 
 def test_text_ending_inside_the_subgoal_table_is_incomplete(tmp_path):

@@ -53,3 +53,19 @@ def test_missing_section_warns():
     warnings = []
     frame = read_internal_control(modified(("Uppföljning av internkontroll", "Något annat")), warnings=warnings)
     assert frame.empty and [w.code for w in warnings] == ["table-missing"]
+
+
+def test_internal_control_under_other_words():
+    """"Intern kontroll" with a "Kontrollmoment … Status" header: found; no grade is invented."""
+    from goal_templates import source_from_text
+    text = ("Intern kontroll\n"
+            "Nr Kontrollmoment Ansvarig Status\n"
+            "1 Attestrutiner följs Ekonomichef A. Godkänd, avslutas\n"
+            "2 Avtalstrohet vid inköp Inköpschef\n"
+            "Kommentar till uppföljningen av intern kontroll\n")
+    warnings = []
+    frame = read_internal_control(source_from_text(text), warnings=warnings)
+    assert list(frame["item"]) == [1, 2]
+    assert frame.iloc[0]["grade"] == "A" and frame.iloc[0]["owner"] == "Ekonomichef"
+    assert frame.iloc[1]["grade"] == "" and frame.iloc[1]["assessment"] == ""
+    assert [w.code for w in warnings] == ["grade-missing"]

@@ -4,8 +4,8 @@ Where the report states a goal's fulfilment is partly words, partly coloured
 symbols that a PDF's text layer loses.  This reader recovers what the words say
 and is honest about the rest:
 
-* board goals (``1`` .. ``n``) from the goal table ("Kommunstyrelsen mål
-  2020-2022") and the prose headings "… bidrag till KF mål 1/nämndmål …: 1. <title>
+* board goals (``1`` .. ``n``) from the goal table, a short heading "<board> mål
+  YYYY-YYYY" (any board: "Kommunstyrelsens mål 2020-2022", "Tekniska nämndens mål …") and the prose headings "… bidrag till KF mål 1/nämndmål …: 1. <title>
   (Uppfylls | Uppfylls delvis | Uppfylls ej)" — the heading decides the status
   (basis ``text``);
 * sub-goals (``1.1.a``, ``2.4``) from the sub-goal table, with their horizon
@@ -16,6 +16,11 @@ and is honest about the rest:
   file fills them (basis ``override``, see :mod:`kslib.parse.overrides`);
 * the counts the prose reports ("två av målen uppfylls för året och två uppfylls
   delvis", "2 av 8 aktiviteter … inte uppfylls") for the audit to reconcile.
+
+Reports of other shapes add rows from :mod:`~kslib.parse.tables.goal_sections` (numbered
+goal headings under a goal section), :mod:`~kslib.parse.tables.styrkort` (overall goals and
+focus areas of a scorecard) and :mod:`~kslib.parse.tables.assignments` (level ``assignment``).
+A report with goal vocabulary whose goals cannot be found gets a warning.
 """
 from __future__ import annotations
 
@@ -29,14 +34,22 @@ from kslib.diagnostics import ParseWarning
 from kslib.read.source import Source
 from kslib.parse.number_words import COUNT_PATTERN, parse_count
 from kslib.parse.overrides import apply_overrides, read_overrides
+from kslib.parse.tables.assignments import read_assignments
+from kslib.parse.tables.goal_sections import read_goal_sections
+from kslib.parse.tables.styrkort import styrkort_goal_rows
 from kslib.statuses import STATUS_LABELS_SV, status_from_words
 from kslib.text import join_lines, squeeze
 
 GOAL_COLUMNS = ["goal_id", "level", "parent_id", "kf_goal", "title", "horizon", "status", "basis",
-                "comment", "line", "prose_title", "status_line"]
+                "comment", "line", "prose_title", "status_line", "page"]
 COUNT_COLUMNS = ["level", "status", "count", "total", "text", "line", "ids"]
 
-_GOAL_TABLE = re.compile(r"^\s*Kommunstyrelsens?\s+mål\s+(\d{4})\s*[-–]\s*(\d{4})\s*$", re.I)
+# "<board> mål 2020-2022": a short heading of at most four words before "mål" (not "delmål till mål")
+_GOAL_TABLE = re.compile(r"^\s*(?!.*\bdelmål\b)[A-ZÅÄÖ][\wåäö-]*(?:\s+[\wåäö-]+){0,3}\s+mål\s+"
+                         r"(\d{4})\s*[-–]\s*(\d{4})\s*$")
+# words that show a report speaks of goals (a heading or a status): then finding none is worth a warning
+_GOAL_VOCABULARY = re.compile(r"^\s*(?:[\d.]+\s+)?(?:\S+\s+){0,3}(?:mål|delmål|nämndmål|målen)(?:\s+\d{4}(?:\s*[-–]\s*\d{4})?)?\s*$"
+                              r"|\bmåluppfyllelse\b|\bdelmål\b", re.I)
 _SUBGOAL_TABLE = re.compile(r"delmål\s+till\s+mål\s+(\d{4})\s*[-–]\s*(\d{4})", re.I)
 _KF = r"KF\s*(\d+)"
 _GOAL_ROW = re.compile(rf"^\s*{_KF}\s*(?:(\d+)\.\s+(\S.*))?$")
@@ -62,6 +75,7 @@ class _Goal:
     comment: str = ""
     line: int | None = None
     status_line: int | None = None
+    page: int | None = None
 
 
 def _goal_table(source: Source, warnings: list[ParseWarning]) -> tuple[dict[str, _Goal], str, int | None]:
@@ -84,9 +98,9 @@ def _goal_table(source: Source, warnings: list[ParseWarning]) -> tuple[dict[str,
             kf = f"KF{row.group(1)}"
             current = None
             if row.group(2):
-                current = _new_goal(goals, row.group(2), kf, row.group(3), source[i].number, period, warnings)
+                current = _new_goal(goals, row.group(2), kf, row.group(3), source[i], period, warnings)
         elif title and kf is not None and current is None:
-            current = _new_goal(goals, title.group(1), kf, title.group(2), source[i].number, period, warnings)
+            current = _new_goal(goals, title.group(1), kf, title.group(2), source[i], period, warnings)
         elif current is not None and re.match(r"[a-zåäö]", text):
             current.title = squeeze(f"{current.title} {text}")
         elif goals and current is not None:
@@ -98,8 +112,8 @@ def _goal_table(source: Source, warnings: list[ParseWarning]) -> tuple[dict[str,
 def _new_goal(goals, goal_id, kf, title, line, period, warnings) -> _Goal:
     if goal_id in goals:
         warnings.append(ParseWarning("duplicate-goal", f"board goal {goal_id} appears twice in the goal table",
-                                     "goals", goal_id, line))
-    goal = _Goal(goal_id, kf, squeeze(title), horizon=period, line=line)
+                                     "goals", goal_id, line.number))
+    goal = _Goal(goal_id, kf, squeeze(title), horizon=period, line=line.number, page=line.page)
     goals[goal_id] = goal
     return goal
 
@@ -117,7 +131,7 @@ def _goal_headings(source: Source, goals: dict[str, _Goal], period: str,
             rest = squeeze(f"{rest} {source[j].text}")
         goal = goals.get(goal_id)
         if goal is None:
-            goal = goals[goal_id] = _Goal(goal_id, kf, horizon=period, line=source[i].number)
+            goal = goals[goal_id] = _Goal(goal_id, kf, horizon=period, line=source[i].number, page=source[i].page)
         elif goal.kf_goal and goal.kf_goal != kf:
             warnings.append(ParseWarning(
                 "goal-kf-mismatch", f"board goal {goal_id} serves {goal.kf_goal} in the goal table but "
@@ -161,7 +175,7 @@ def _subgoal_table(source: Source, year: int | None, warnings: list[ParseWarning
                 warnings.append(ParseWarning(
                     "subgoal-parent-mismatch", f"sub-goal {goal_id} is listed under board goal {parent}",
                     "goals", goal_id, source[i].number))
-            subgoals.append(_Goal(goal_id, kf, title, line=source[i].number))
+            subgoals.append(_Goal(goal_id, kf, title, line=source[i].number, page=source[i].page))
             parents.append(parent)
         elif subgoals and re.match(r"[a-zåäö(]", text) and not re.search(r"[.:]$", subgoals[-1].title):
             subgoals[-1].title = squeeze(f"{subgoals[-1].title} {text}")
@@ -297,10 +311,11 @@ def read_goals(source: Source, *, year: int | None = None, warnings: list[ParseW
     warnings = [] if warnings is None else warnings
     goals, period, start = _goal_table(source, warnings)
     _goal_headings(source, goals, period, warnings)
-    if not goals:
-        warnings.append(ParseWarning("table-missing", "no board goals found (no goal table "
-                                     "'Kommunstyrelsens mål YYYY-YYYY' and no goal headings)", "goals"))
     subgoals, parents = _subgoal_table(source, year, warnings)
+    if start is None and (goals or subgoals):
+        warnings.append(ParseWarning(
+            "goal-table-missing", "the report has goal headings or a sub-goal table but no goal table "
+            "('<nämnd> mål YYYY-YYYY'); the goals are read from the headings only", "goals"))
     clauses = find_count_clauses(source)
     _apply_named_subgoals(subgoals, clauses, warnings)
     _check_goal_ids(goals, clauses, warnings)
@@ -312,9 +327,17 @@ def read_goals(source: Source, *, year: int | None = None, warnings: list[ParseW
             warnings.append(ParseWarning("subgoal-orphan", f"sub-goal {g.goal_id} belongs to board goal "
                                          f"{parent}, which is not in the goal table", "goals", g.goal_id, g.line))
         rows.append(_row(g, "subgoal", parent))
+    if not rows:
+        rows.extend(read_goal_sections(source, year=year, warnings=warnings))
+    rows.extend(styrkort_goal_rows(source, year=year, warnings=warnings))
+    rows.extend(read_assignments(source, year=year, warnings=warnings))
+    if not rows and any(_GOAL_VOCABULARY.search(ln.text) for ln in source.lines):
+        warnings.append(ParseWarning(
+            "table-missing", "the report speaks of goals (Mål, Delmål, Måluppfyllelse) but no goal table, "
+            "goal headings, scorecard or assignments could be read", "goals"))
     frame = pd.DataFrame(rows, columns=GOAL_COLUMNS)
-    frame["line"] = frame["line"].astype("Int64")
-    frame["status_line"] = frame["status_line"].astype("Int64")
+    for col in ("line", "status_line", "page"):
+        frame[col] = frame[col].astype("Int64")
     if overrides is not None:
         frame = apply_overrides(frame, read_overrides(overrides, known_ids=frame["goal_id"]), warnings=warnings)
     return frame
@@ -323,7 +346,7 @@ def read_goals(source: Source, *, year: int | None = None, warnings: list[ParseW
 def _row(g: _Goal, level: str, parent: str) -> dict:
     return {"goal_id": g.goal_id, "level": level, "parent_id": parent, "kf_goal": g.kf_goal, "title": g.title,
             "horizon": g.horizon, "status": g.status, "basis": g.basis, "comment": g.comment, "line": g.line,
-            "prose_title": g.prose_title, "status_line": g.status_line}
+            "prose_title": g.prose_title, "status_line": g.status_line, "page": g.page}
 
 
 def _id_key(goal_id: str):

@@ -21,7 +21,9 @@ from kslib.text import join_lines, squeeze
 COLUMNS = ["item", "process", "owner", "grade", "assessment", "line", "comment", "comment_line"]
 
 _HEADING = re.compile(r"^\s*Uppföljning\s+av\s+intern\s*kontroll\b", re.I)
-_HEADER = re.compile(r"Process|Ansvarig|Utvärdering", re.I)
+_HEADER = re.compile(r"Process|Ansvarig|Utvärdering|Kontrollmoment|Åtgärd|Status", re.I)
+# other words for the section: a short heading "Intern kontroll"/"Internkontroll" with a column header below
+_OTHER_HEADING = re.compile(r"^\s*(?:[\d.]+\s+)?(?:Uppföljning\s+av\s+)?(?:den\s+)?intern\s*kontroll(?:en|plan)?\s*$", re.I)
 _ITEM = re.compile(r"^\s*(\d{1,2})\s+(\S.*)$")
 _GRADE = re.compile(r"(?:^|\s)([A-F])\.\s+([A-ZÅÄÖ][^.]*?)\s*$")
 _END = re.compile(r"^\s*(?:Not:|Kommentar\s+till\s+uppföljning)", re.I)
@@ -34,6 +36,8 @@ def read_internal_control(source: Source, *, year: int | None = None,
     """``item,process,owner,grade,assessment,line,comment,comment_line`` (one row per item)."""
     warnings = [] if warnings is None else warnings
     start = source.find(_HEADING)
+    if start is None:
+        start = _generic_start(source)
     if start is None:
         warnings.append(ParseWarning("table-missing", "no section 'Uppföljning av internkontroll' found",
                                      "internal_control"))
@@ -53,6 +57,14 @@ def read_internal_control(source: Source, *, year: int | None = None,
     rows = [_row(lines, warnings) for lines in items]
     _attach_comments(source, rows, warnings)
     return _frame(rows)
+
+
+def _generic_start(source: Source) -> int | None:
+    """A heading in other words, taken only where a column header ("Kontrollmoment … Status") follows."""
+    for i in source.find_all(_OTHER_HEADING):
+        if i + 1 < len(source) and len(_HEADER.findall(source[i + 1].text)) >= 2:
+            return i
+    return None
 
 
 def _frame(rows: list[dict]) -> pd.DataFrame:
