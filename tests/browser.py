@@ -56,7 +56,16 @@ _PAGE_FACTS_JS = r"""
     width: img.getBoundingClientRect().width,
     height: img.getBoundingClientRect().height,
     visible: visible(img),
-  }));
+  })).concat([...document.querySelectorAll('svg[role="img"]')].map((svg) => ({
+    // an inline SVG chart: "loaded" when it has drawn content, named by its accessible name
+    src: 'inline-svg:' + (svg.getAttribute('aria-label') || ''),
+    complete: true,
+    naturalWidth: svg.querySelectorAll('path, rect, text, use').length ? svg.getBoundingClientRect().width : 0,
+    naturalHeight: svg.getBoundingClientRect().height,
+    width: svg.getBoundingClientRect().width,
+    height: svg.getBoundingClientRect().height,
+    visible: visible(svg),
+  })));
   // code (and its prompts) of a lab- or classic-template notebook; markdown cells also use .jp-InputArea
   const codeSelectors = ['.jp-CodeCell .jp-InputArea', '.jp-InputPrompt', '.jp-OutputPrompt',
                          '.jp-CodeMirrorEditor', '.CodeMirror', '.code_cell div.input', '.prompt'];
@@ -71,7 +80,11 @@ _PAGE_FACTS_JS = r"""
                  /<matplotlib\.[^>]*>/, /<(?:Axes|AxesSubplot)[^>]*>/, /\bOut\[\d*\]:/, /\bIn \[\d*\]:/]
       .flatMap((rx) => { const m = (document.body ? document.body.innerText : '').match(rx);
                          return m ? [m[0]] : []; });
-  return {title: document.title, images, code, external, resources, noise,
+  // what a reader sees without scrolling (a 1200 x 900 screen)
+  const firstScreen = [...document.querySelectorAll('h1, h2, h3, p, li, blockquote')]
+      .filter((el) => visible(el) && el.getBoundingClientRect().top < 900)
+      .map((el) => (el.innerText || '').trim()).filter((s) => s).join('\n');
+  return {title: document.title, images, code, external, resources, noise, firstScreen,
           height: Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0),
           lang: document.documentElement.lang || ''};
 })()
@@ -114,6 +127,7 @@ class PageReport:
     external_refs: list[str]            # src/href attributes pointing to another host
     stray_output: list[str] = field(default_factory=list)   # tracebacks, warnings, object reprs
     lang: str = ""
+    first_screen: str = ""              # the text a reader sees without scrolling
     screenshot: bytes | None = field(default=None, repr=False)
 
     @property
@@ -297,6 +311,7 @@ def inspect_page(path: str | Path, *, endpoint: str | None = None, width: int = 
             external_refs=facts["external"],
             stray_output=facts["noise"],
             lang=facts["lang"],
+            first_screen=facts.get("firstScreen", ""),
             screenshot=shot,
         )
     finally:

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import base64
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 import browser
-from conftest import ROOT
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not browser.available(),
@@ -102,7 +102,8 @@ def test_network_is_really_blocked(tmp_path, endpoint):
 # --------------------------------------------------------------------------- the committee reports
 
 def _screenshot_dir() -> Path:
-    return Path(os.environ.get("KSLIB_SCREENSHOTS", ROOT / "reports" / "browser-screenshots")) / str(YEAR)
+    """``$KSLIB_SCREENSHOTS`` or a temp folder: tests never write into the project's published reports/."""
+    return Path(os.environ.get("KSLIB_SCREENSHOTS", Path(tempfile.gettempdir()) / "kslib-screenshots")) / str(YEAR)
 
 
 @pytest.fixture(scope="module")
@@ -135,7 +136,38 @@ def test_committee_html_in_browser(rendered, endpoint, report_meta, name):
     assert report_meta.board and report_meta.board in report.title
     assert str(YEAR) in report.title
     assert report.lang == "sv"                            # Swedish text, read aloud as Swedish
-    assert report_meta.board == "Kommunstyrelse"         # checked by hand on the report's first line
+    assert report_meta.board == "Kommunstyrelsen"        # the cover prints "Kommunstyrelse"; the text "Kommunstyrelsen"
     assert report.images, f"{name}: no chart"
     assert all(i.width >= 200 and i.height >= 100 for i in report.images), report.images
+    assert all(i.src.startswith("inline-svg:") and len(i.src) > 20 for i in report.images)   # named SVG charts
     assert report.requests and not report.outside_requests
+    # the first screen says what the page is about, and that it is a draft where statuses are missing
+    first = report.first_screen.replace("\u202f", " ").replace("\u00a0", " ").replace("\u2212", "-")
+    assert FIRST_SCREEN[name] in first, first[:500]
+    if name in ("maluppfyllelse", "arbetsmarknad"):
+        assert "Utkast." in first
+
+
+FIRST_SCREEN = {"ekonomi": "Nettokostnaden 2020 blev 71 994 tkr mot en budget på 72 744 tkr, ett överskott på 750 tkr",
+                "arbetsmarknad": "Arbetslösheten i december var 6,6 procent",
+                "maluppfyllelse": "Av 4 mål: 2 uppfylls, 2 uppfylls delvis."}
+
+
+@pytest.mark.slow
+def test_report_text_with_markup_shows_literally_in_the_browser(tmp_path, endpoint, kslib_cmd):
+    """Labels and prose carrying markup: no script runs, no handler fires, the text shows as written."""
+    from conftest import REPORT_2020
+
+    markup = "<script>document.title='HACKED'</script><img src=x onerror=\"document.title='HACKED'\">"
+    text = REPORT_2020.read_text(encoding="utf-8").replace("162 Näringslivsverksamhet 1 327",
+                                                            f"162 Näringsliv{markup} 1 327")
+    raw = tmp_path / "data" / "raw" / str(YEAR) / "markup.txt"
+    raw.parent.mkdir(parents=True)
+    raw.write_text(text, encoding="utf-8")
+    run = kslib_cmd("render", "--year", str(YEAR), "--root", tmp_path, "-n", "ekonomi", "--quiet", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    report = browser.inspect_page(tmp_path / "reports" / str(YEAR) / "ekonomi.html", endpoint=endpoint)
+    assert report.title != "HACKED" and "HACKED" not in report.title
+    assert report.problems() == []
+    page = (tmp_path / "reports" / str(YEAR) / "ekonomi.html").read_text(encoding="utf-8")
+    assert "Näringsliv&lt;script&gt;" in page and "<script>document.title" not in page

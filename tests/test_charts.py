@@ -93,5 +93,5 @@ def test_goal_status_chart():
                           "status": ["met", "partly_met", "later", None, "not_met"]})
     ax = charts.goal_status_chart(goals).axes[0]
     assert [t.get_text() for t in ax.get_legend().get_texts()] == [
-        "Uppfylls", "Uppfylls delvis", "Uppfylls ej", "Följs upp senare", "Okänd"]
+        "Uppfylls", "Uppfylls delvis", "Uppfylls ej", "Följs upp senare", "Ej angiven i texten"]
     assert sum(b.get_width() for b in ax.patches) == 5

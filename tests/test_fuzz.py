@@ -223,7 +223,10 @@ def _check_table_claims(table) -> None:
         if row.decided_by == "identity":
             assert split.satisfied and not split.violated, (row.label, split)
     frame = to_frame(table)
-    assert len(frame) == len(table.rows) * len(table.columns)
+    printed = frame[frame["measure"] != "surplus"]
+    assert len(printed) == len(table.rows) * len(table.columns)
+    budgets = sum(1 for c in table.columns if c.measure == "budget") if not table.spec.series else 0
+    assert len(frame) - len(printed) <= len(table.rows) * budgets     # at most one surplus per row and budget
 
 
 @SLOW

@@ -45,8 +45,9 @@ def test_budget_before_outcome_with_summa_nämnden_total_pdf(tmp_path):
                   ("Summa nämnden", ["6 100", "6 250", "-150"])],
                  first_right=320, step=80, col_width=70)
     d = wide(read_driftredovisning(pdf_source(tmp_path, t), year=2022))
-    assert d.columns[3:].tolist() == ["budget_2022", "outcome_2022", "deviation_2022"]
+    assert d.columns[3:].tolist() == ["budget_2022", "outcome_2022", "deviation_2022", "surplus_2022"]
     assert d.loc[2, ["budget_2022", "outcome_2022", "deviation_2022"]].tolist() == [6100, 6250, -150]
+    assert d["surplus_2022"].tolist() == [150, -300, -150]          # positive costs: budget − outcome
     assert d["kind"].tolist() == ["row", "row", "total"]
 
 

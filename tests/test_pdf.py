@@ -62,7 +62,8 @@ def test_read_source_dispatches_pdf(small_pdf):
 
 def test_tables_from_pdf_cell_by_cell(source):
     w = wide(read_resultatrakning(source, year=2021))
-    assert w.columns[3:].tolist() == ["outcome_2021", "budget_2021", "deviation_2021", "outcome_2020", "change_2021"]
+    assert w.columns[3:].tolist() == ["outcome_2021", "budget_2021", "deviation_2021", "outcome_2020", "change_2021",
+                                      "surplus_2021"]
     budget = w.loc[w["row_label"] == "Budget"].iloc[0]
     assert (budget["outcome_2021"], budget["budget_2021"], budget["outcome_2020"], budget["change_2021"]) == \
         (73000, 73000, 72744, 256)
@@ -100,7 +101,8 @@ def test_pdf_reports_read_end_to_end(small_pdf):
 
     report = kslib.read_report(small_pdf)
     assert report.meta.board == "Kommunstyrelse" and report.meta.net_cost_tkr == 54550
-    assert report.table("driftredovisning")["value"].notna().sum() == 25
+    drift = report.table("driftredovisning")
+    assert drift.loc[drift.measure != "surplus", "value"].notna().sum() == 25
 
 
 def test_scanned_pdf_asks_for_ocr(tmp_path):
@@ -171,7 +173,7 @@ def test_a_modified_template_pdf_has_nothing_remembered(tmp_path):
     source = read_pdf_source(doc.save(tmp_path / "r.pdf"))
     warnings = []
     d = wide(read_driftredovisning(source, year=2022, warnings=warnings))
-    assert d.columns[3:].tolist() == ["budget_2022", "outcome_2022", "deviation_2022"]
+    assert d.columns[3:].tolist() == ["budget_2022", "outcome_2022", "deviation_2022", "surplus_2022"]
     assert d[["budget_2022", "outcome_2022", "deviation_2022"]].values.tolist() == [
         [2000, 2500, -500], [3000, 2750, 250], [5000, 5250, -250]]
     assert d["kind"].tolist() == ["row", "row", "total"] and not warnings
