@@ -16,9 +16,11 @@ import pandas as pd
 from kslib.diagnostics import ParseWarning
 from kslib.errors import InputFileError, NotAReportError
 from kslib.parse.metadata import Metadata, path_years, read_metadata
+from kslib.parse.prose import explanations
 from kslib.parse.prose.labour_market import read_labour_market
 from kslib.parse.tables import action_plan, catalog, financial, goals, indicators, internal_control
 from kslib.parse.tables import indicator_values
+from kslib.parse.tables.surplus import add_surplus
 from kslib.read import read_source
 from kslib.read.source import Source
 
@@ -35,7 +37,7 @@ READERS: dict[str, Callable[..., pd.DataFrame]] = {
     "indicator_values": indicator_values.read_indicator_values,
 }
 TABLE_NAMES: tuple[str, ...] = (*FINANCIAL_SPECS, "labour_market", "indicators", "internal_control",
-                                "action_plan", "goals", "goal_counts", "indicator_values", "tables")
+                                "action_plan", "goals", "goal_counts", "indicator_values", "tables", "explanations")
 
 
 class Report:
@@ -90,9 +92,11 @@ class Report:
             if name in FINANCIAL_SPECS:
                 frame = financial.table_frame(self.financial_table(name), FINANCIAL_SPECS[name], warnings)
             elif name == "tables":    # the catalog: every table found, one line per cell
-                frame = catalog.read_catalog(
+                frame = add_surplus(catalog.read_catalog(
                     self.source, year=self.year, warnings=warnings,
-                    financial_tables=[(n, self.financial_table(n)) for n in FINANCIAL_SPECS])
+                    financial_tables=[(n, self.financial_table(n)) for n in FINANCIAL_SPECS]))
+            elif name == "explanations":   # the report's own words on its deviations and budget changes
+                frame = explanations.read_explanations(self.source, areas=self._area_names(), warnings=warnings)
             elif name == "goals":
                 frame = goals.read_goals(self.source, year=self.year, warnings=warnings,
                                          overrides=self.overrides_path)
@@ -103,6 +107,18 @@ class Report:
             self._tables[name] = frame
             self._warnings[name] = warnings
         return self._tables[name]
+
+    def _area_names(self) -> list[str]:
+        """Labels of the areas and units the report's operating tables account for."""
+        drift = self.table("driftredovisning")
+        labels = list(drift.loc[drift["kind"] == "row", "row_label"]) if not drift.empty else []
+        codes = drift.loc[drift["kind"] == "row", "row_code"] if not drift.empty else []
+        labels = [f"{c} {label}" if isinstance(c, str) and c else label for c, label in zip(codes, labels)]
+        cells = self.table("tables")
+        if not cells.empty:
+            rows = cells[(cells["kind"] == "operating_by_area") & (cells["row_kind"] == "row")]
+            labels += [r for r in rows["row"].dropna().unique() if r not in labels]
+        return labels
 
     @staticmethod
     def table_names() -> list[str]:

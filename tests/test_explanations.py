@@ -1,0 +1,58 @@
+"""The report's own explanations of its deviations, and the surplus of every catalogued table."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import kslib
+from conftest import REPORT_2020
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+@pytest.fixture(scope="module")
+def vaggeryd():
+    return kslib.read_report(REPORT_2020)
+
+
+def test_explanations_of_2020_name_their_area(vaggeryd):
+    e = vaggeryd.explanations
+    by_area = {a: list(part.sentence) for a, part in e.groupby("area")}
+    assert by_area["752 Ekonomiskt bistånd"] == [
+        "Ekonomiskt bistånd överskrider med 1,5 mnkr, trots budgetförstärkning med 2 000 tkr."]
+    assert "Integration har underskott med 758 tkr vilket beror på att det numera bokförs kostnader för " \
+           "försörjningsstöd på programområdet, vilket inte är budgeterat." in by_area["758 Integration"]
+    # under the heading "162 Näringslivsverksamheten": the definite form names the area
+    assert by_area["162 Näringslivsverksamhet"] == [
+        "Programområdet har ett mindre överskridande jämfört med budget på 94 tkr."]
+    change = e[e.kind == "budget_change"]
+    assert "Budgeten har under året förstärkts med 2 000 tkr för försörjningsstöd och 1 340 tkr för " \
+           "arbetsmarknadsåtgärder." in set(change.sentence)
+    assert e.line.notna().all() and not e.sentence.str.contains("TOTALT").any()    # prose, not tables
+
+
+def test_explanations_of_a_pdf_carry_pages():
+    e = kslib.read_report(CORPUS / "nacka_valfard-skola_arsbokslut_2019.pdf").explanations
+    row = e[e.sentence.str.startswith("Årets resultat blev +10,4 miljoner kronor")].iloc[0]
+    assert row.page == 1 and row.kind == "deviation"
+    assert (e[e.sentence.str.contains("elevhälsan")].area == "983 Elevhälsan").all()
+
+
+@pytest.mark.parametrize("name, table, row, surplus", [
+    # a printed deviation is the surplus as printed (positive = favourable)
+    ("nacka_valfard-skola_arsbokslut_2017.pdf", "Utfall mot budget 2017", "Total", 136),
+    ("nacka_valfard-skola_arsbokslut_2019.pdf", "Utfall mot budget 2019", "923 Condorens förskolor", 75),
+    # no deviation column, costs printed negative: outcome − budget (incomes and costs alike)
+    ("goteborg_stadsrevisionen_arsredogorelse_2022.pdf", "Utfall per 2022-12-31", "Periodens resultat", None),
+])
+def test_catalog_surplus(name, table, row, surplus):
+    cells = kslib.read_report(CORPUS / name).table("tables")
+    hit = cells[(cells.title == table) & (cells.row == row) & (cells.measure == "surplus")]
+    if surplus is None:
+        outcome = cells[(cells.title == table) & (cells.row == row) & (cells.measure == "outcome")
+                        & (cells.year == 2022)]["value"].item()
+        budget = cells[(cells.title == table) & (cells.row == row) & (cells.measure == "budget")]["value"].item()
+        assert (outcome, budget) == (-584, -500)                 # read by hand: p. 43
+        surplus = -84                                              # 84 tkr worse than budget
+    assert hit["value"].tolist() == [surplus]
