@@ -15,6 +15,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from kslib import fmt
+from kslib.present.areas import NOT_AREAS
 from kslib.present.frames import key_figures_wide, net_cost_shares
 from kslib.present.labels import (AREA_LABELS_SV, GROUP_LABELS_SV, LEVEL_LABELS_SV, STATUS_COLOURS, STATUS_ORDER,
                                   STATUS_TEXT, group_label, period_label, status_label)
@@ -84,7 +85,9 @@ def _area_names(frame: pd.DataFrame) -> pd.Series:
 
 
 def _rows(wide: pd.DataFrame) -> pd.DataFrame:
-    return wide[wide["kind"] == "row"] if "kind" in wide.columns else wide
+    """The areas of a table: plain rows, not results, equity or sums."""
+    rows = wide[wide["kind"] == "row"] if "kind" in wide.columns else wide
+    return rows[~rows["row_label"].astype(str).str.contains(NOT_AREAS, case=False, regex=True)]
 
 
 def _bar_labels(ax, bars, values, *, unit: str | None, horizontal: bool = True, sign: bool = False,
@@ -105,8 +108,9 @@ def _bar_labels(ax, bars, values, *, unit: str | None, horizontal: bool = True, 
 
 # --------------------------------------------------------------------------- finances
 
-def deviation_chart(drift: pd.DataFrame, *, year: int) -> Figure:
-    """Diverging bars: the surplus against budget per programme area, sorted; blue = surplus, red = deficit."""
+def deviation_chart(drift: pd.DataFrame, *, year: int, title: str | None = None, unit: str = "tkr") -> Figure:
+    """Diverging bars: the surplus against budget per area, sorted; blue = surplus, red = deficit.
+    ``title`` states the finding (:func:`kslib.present.sentences.deviation_title`)."""
     rows = _rows(drift)
     dev = pd.to_numeric(rows[f"surplus_{year}"], errors="coerce").astype(float)
     data = pd.DataFrame({"area": _area_names(rows).to_numpy(), "dev": dev.to_numpy()}).dropna()
@@ -117,8 +121,8 @@ def deviation_chart(drift: pd.DataFrame, *, year: int) -> Figure:
     _bar_labels(ax, bars, data["dev"], unit=None, sign=True)
     ax.xaxis.set_major_formatter(fmt.tick_formatter())
     ax.grid(axis="y", visible=False)
-    ax.set_xlabel("tkr (överskott +, underskott −)")
-    ax.set_title(f"Avvikelse mot budget per programområde {year}")
+    ax.set_xlabel(f"{unit} (överskott +, underskott −)".strip())
+    ax.set_title(_wrap(title, 64) if title else f"Avvikelse mot budget per programområde {year}")
     lo, hi = min(data["dev"].min(), 0), max(data["dev"].max(), 0)
     pad = (hi - lo) * 0.18 or 1
     ax.set_xlim(lo - pad, hi + pad)
@@ -127,7 +131,7 @@ def deviation_chart(drift: pd.DataFrame, *, year: int) -> Figure:
     return fig
 
 
-def outcome_budget_chart(drift: pd.DataFrame, *, year: int) -> Figure:
+def outcome_budget_chart(drift: pd.DataFrame, *, year: int, unit: str = "tkr") -> Figure:
     """Grouped bars per area: outcome, budget and last year's outcome."""
     rows = _rows(drift).copy()
     rows["_area"] = _area_names(rows).to_numpy()
@@ -144,7 +148,7 @@ def outcome_budget_chart(drift: pd.DataFrame, *, year: int) -> Figure:
                 color=SERIES[i])
     ax.set_yticks(range(n), rows["_area"])
     ax.xaxis.set_major_formatter(fmt.tick_formatter())
-    ax.set_xlabel("tkr")
+    ax.set_xlabel(unit)
     ax.grid(axis="y", visible=False)
     ax.axvline(0, color="#333333", linewidth=0.8)
     ax.legend(loc="lower right", frameon=False)
@@ -330,8 +334,8 @@ def alt_text(fig: Figure) -> str:
     """A description for readers who cannot see the chart: its title (suptitle or first axes title)."""
     sup = getattr(fig, "_suptitle", None)
     if sup is not None and sup.get_text():
-        return sup.get_text()
-    titles = [ax.get_title() for ax in fig.axes if ax.get_title()]
+        return " ".join(sup.get_text().split())
+    titles = [" ".join(ax.get_title().split()) for ax in fig.axes if ax.get_title()]
     return titles[0] if titles else "Diagram"
 
 

@@ -131,6 +131,11 @@ def empty_note(what: str):
 # --------------------------------------------------------------------------- generic styling
 
 
+def _has_fraction(values: pd.Series) -> bool:
+    numbers = pd.to_numeric(values, errors="coerce").dropna().astype(float)
+    return bool(len(numbers)) and bool(((numbers * 10).round() % 10 != 0).any())
+
+
 def _stable_id(frame: pd.DataFrame, caption: str | None) -> str:
     """The table's HTML id from its content: the same page has the same bytes on every render."""
     digest = hashlib.sha1(f"{caption}\n{list(frame.columns)}\n{frame.to_csv(index=False)}".encode("utf-8"))
@@ -179,6 +184,9 @@ def styled(frame: pd.DataFrame, *, units: Mapping[str, str | None] | None = None
     decimals = dict(decimals or {})
     frame = frame.reset_index(drop=True)
     numeric = [c for c in frame.columns if c in units or pd.api.types.is_numeric_dtype(frame[c])]
+    for c in numeric:       # figures printed with a decimal keep it ("6,9 mnkr", "-0,5")
+        if c not in decimals and units.get(c) not in ("%", "pe", "mnkr") and _has_fraction(frame[c]):
+            decimals[c] = 1
     formats = {c: _fmt_cell(units.get(c), decimals.get(c), c in signed) if c in numeric else _text_cell
                for c in frame.columns}
     names = {c: with_unit(c, units.get(c)) if c in numeric else c for c in frame.columns}
@@ -220,18 +228,19 @@ def _sign_colour(v) -> str:
 # --------------------------------------------------------------------------- financial tables
 
 
-def financial_table(wide: pd.DataFrame, *, year: int, caption: str | None = None):
-    """Outcome, budget, deviation (as printed, coloured by the surplus), last year and change, Swedish
-    headings, totals in bold.  ``wide`` is :func:`kslib.parse.tables.financial.wide` of a tidy table."""
+def financial_table(wide: pd.DataFrame, *, year: int, caption: str | None = None, unit: str = "tkr"):
+    """Outcome, budget, deviation (as printed, coloured by the surplus), forecast, last year and change,
+    Swedish headings with the table's ``unit``, totals in bold.  ``wide`` is
+    :func:`kslib.parse.tables.financial.wide` of a tidy table or :func:`kslib.present.areas.catalog_wide`."""
     prev = year - 1
     cols = {f"outcome_{year}": f"Utfall {year}", f"budget_{year}": f"Budget {year}",
-            f"deviation_{year}": "Avvikelse mot budget", f"outcome_{prev}": f"Utfall {prev}",
-            f"change_{year}": f"Förändring {year}/{prev}"}
+            f"deviation_{year}": "Avvikelse mot budget", f"forecast_{year}": f"Prognos {year}",
+            f"outcome_{prev}": f"Utfall {prev}", f"change_{year}": f"Förändring {year}/{prev}"}
     out = pd.DataFrame({"": area_names(wide)})
     for src, dst in cols.items():
         if src in wide.columns:
             out[dst] = pd.to_numeric(wide[src], errors="coerce").astype(float)
-    units = {c: "tkr" for c in out.columns[1:]}
+    units = {c: unit or None for c in out.columns[1:]}
     signed = tuple(c for c in ("Avvikelse mot budget", f"Förändring {year}/{prev}") if c in out.columns)
     bold = wide["kind"].isin(["total", "subtotal"]).reset_index(drop=True) if "kind" in wide.columns else None
     surplus = wide.get(f"surplus_{year}")
@@ -407,3 +416,9 @@ def labour_market_table(lm: pd.DataFrame, *, measure: str = "unemployment_rate",
     out = pd.DataFrame(rows)
     units = {c: ("%" if unit == "%" else None) for c in out.columns[1:]}
     return styled(out, units=units, caption=caption)
+
+
+def table_caption(title: str, year: int, page: int | None = None) -> str:
+    """``"Driftredovisning 2020 (s. 4)"``: the report's title (with the year when it lacks one) and page."""
+    text = title if str(year) in str(title) else f"{title} {year}"
+    return text + (f" (s. {page})" if page else "")

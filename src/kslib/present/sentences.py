@@ -74,3 +74,138 @@ def missing_statuses(frames: dict[str, pd.DataFrame]) -> str | None:
     listing = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " och " + parts[-1]
     return (f"Rapportens text anger inte status för {listing}. De visas som \u201dEj angiven i texten\u201d "
             f"tills de har bedömts; sammanställningen är därför inte fullständig.")
+
+
+# --------------------------------------------------------------------------- economy, message first
+
+_RESULT_ROW = r"(?:årets|periodens)\s+resultat|^resultat$"
+
+
+def _decimals(value: float, unit: str) -> int:
+    return 1 if unit == "mnkr" or not float(value).is_integer() else 0
+
+
+def _amount(value: float, unit: str) -> str:
+    text = fmt.format_number(abs(value), decimals=_decimals(value, unit))
+    return f"{text} {unit}".strip() if unit else text
+
+
+def _signed(value: float, unit: str) -> str:
+    text = fmt.format_number(value, decimals=_decimals(value, unit))
+    return f"{text} {unit}".strip() if unit else text
+
+
+def quote(explanation) -> str:
+    """The report's own words, marked as such, with its page where known: ``”…” (s. 4)``."""
+    page = getattr(explanation, "page", None)
+    where = f" (s. {int(page)})" if page is not None and not pd.isna(page) else ""
+    return f"\u201d{explanation.sentence}\u201d{where}"
+
+
+def _sentence(text: str) -> str:
+    return text if text.rstrip().endswith((".", "!", "?", "\u201d", ")")) and text.rstrip()[-2:-1] in ".!?" \
+        else text + "."
+
+
+def explanation_for(explanations: pd.DataFrame | None, *, code, label: str, kind: str = "deviation"):
+    """The report's first sentence of ``kind`` about an area (matched by code and label), or None."""
+    if explanations is None or explanations.empty:
+        return None
+    name = f"{code} {label}" if isinstance(code, str) and code else str(label)
+    hit = explanations[(explanations["kind"] == kind) & explanations["area"].isin([name, label])]
+    return hit.iloc[0] if len(hit) else None
+
+
+def result_row(view) -> pd.Series | None:
+    """The row of a result table that is the year's result ("Årets resultat", "Periodens resultat")."""
+    if view is None:
+        return None
+    rows = view.wide[view.wide["row_label"].astype(str).str.strip().str.contains(_RESULT_ROW, case=False,
+                                                                                  regex=True)]
+    return rows.iloc[-1] if len(rows) else None
+
+
+def economy_summary(view, *, year: int, who: str, explanations: pd.DataFrame | None = None,
+                    result=None) -> list[str]:
+    """Three to five sentences saying what happened and why: the result against budget, the largest
+    deviations with the report's own explanation of each (quoted, with page), budget changes the report
+    names, and the year's result.  ``view`` (per area) and ``result`` (income statement):
+    :class:`kslib.present.areas.FinancialView`, either may be None."""
+    from kslib.present.areas import largest, total_row
+
+    out: list[str] = []
+    main = view if view is not None else result
+    # 1. the result against budget: the income statement's result row, else the area table's total
+    source, row = (result, result_row(result)) if result_row(result) is not None else (view, None)
+    if row is None and view is not None:
+        row = total_row(view)
+    surplus = None if row is None else row.get(f"surplus_{year}")
+    said_result = False
+    if surplus is not None and not pd.isna(surplus):
+        word = "ett överskott" if surplus > 0 else "ett underskott" if surplus < 0 else "ett utfall"
+        s = f"{who} redovisar för {year} {word}"
+        unit = source.unit or (main.unit if main is not None else "")
+        s += f" på {_amount(surplus, unit)} mot budget" if surplus else " i nivå med budget"
+        total = total_row(view) if view is not None else None
+        budget = None if total is None else total.get(f"budget_{year}")
+        if surplus and total is not None and view.costs_positive and budget:
+            s += f" ({fmt.format_percent(abs(surplus) / abs(budget) * 100)} av budgeten)"
+        out.append(s + ".")
+        said_result = source is result
+    # 2–3. the largest deficits and surpluses, each with the report's own explanation
+    if main is not None:
+        plus, minus = largest(main, year, n=2)
+        for frame, word in ((minus, "underskott"), (plus, "överskott")):
+            if frame.empty:
+                continue
+            items = [f"{r.name} ({_amount(r.surplus, main.unit)})" for r in frame.itertuples(index=False)]
+            listing = items[0] if len(items) == 1 else ", ".join(items[:-1]) + " och " + items[-1]
+            s = f"Störst {word} mot budget: {listing}."
+            first = frame.iloc[0]
+            said = explanation_for(explanations, code=first["code"], label=first["label"])
+            said = said if said is not None else explanation_for(explanations, code=first["code"],
+                                                                 label=first["label"], kind="budget_change")
+            if said is not None:
+                s += f" Rapporten: {quote(said)}."
+            out.append(s)
+    # 4. budget changes the report names for the whole
+    if explanations is not None and not explanations.empty:
+        whole = explanations["area"].isna() | (explanations["area"].astype("string") == "")
+        changes = explanations[(explanations["kind"] == "budget_change") & whole]
+        if len(changes):
+            out.append(f"Budgeten ändrades under året: {quote(changes.iloc[0])}.")
+    # 5. the year's result, where the first sentence did not already say it
+    row = result_row(result)
+    if row is not None and not said_result:
+        outcome = row.get(f"outcome_{year}")
+        if outcome is not None and not pd.isna(outcome):
+            s = f"{str(row['row_label']).strip().capitalize()} blev {_signed(outcome, result.unit)}"
+            budget = row.get(f"budget_{year}")
+            if budget is not None and not pd.isna(budget):
+                s += f" mot budgeterade {_signed(budget, result.unit)}"
+            out.append(s + ".")
+    return [s.replace("\u201d.", "\u201d").replace(".\u201d.", ".\u201d") for s in out[:5]]
+
+
+def _positive_costs(row: pd.Series, year: int) -> bool:
+    """A total of net costs printed as positive figures (a share of its budget makes sense)."""
+    values = [row.get(f"outcome_{year}"), row.get(f"budget_{year}")]
+    return all(v is not None and not pd.isna(v) and v > 0 for v in values)
+
+
+def deviation_title(view, *, year: int, explanations: pd.DataFrame | None = None) -> str:
+    """A chart title that states the finding: the largest deficit (and a budget strengthened in vain),
+    else the largest surplus."""
+    from kslib.present.areas import largest
+
+    plus, minus = largest(view, year, n=1)
+    if not minus.empty:
+        r = minus.iloc[0]
+        title = f"Störst underskott: {r['name']}, {_amount(r['surplus'], view.unit)} sämre än budget"
+        change = explanation_for(explanations, code=r["code"], label=r["label"], kind="budget_change")
+        return title + (" trots förstärkt budget" if change is not None and
+                        "förstärk" in str(change.sentence).lower() else "")
+    if not plus.empty:
+        r = plus.iloc[0]
+        return f"Alla inom budget; störst överskott: {r['name']}, {_amount(r['surplus'], view.unit)}"
+    return f"Avvikelse mot budget {year}"

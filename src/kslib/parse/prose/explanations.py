@@ -28,7 +28,7 @@ EXPLANATION_COLUMNS = ["area", "kind", "sentence", "page", "line"]
 _BUDGET_CHANGE = re.compile(
     r"förstärk\w*|tilläggsanslag\w*|tilläggsbudget\w*|ombudgeter\w*|utökad\w*\s+budget|"
     r"budget(?:en)?\s+(?:har\s+)?(?:ut)?ök(?:ad|ade|ats|as)|budgetjuster\w*|(?:extra|tillfällig\w*)\s+"
-    r"(?:medel|anslag|tillskott)|tillskott\w*", re.I)
+    r"(?:medel|anslag)|budgettillskott\w*|tillskott\s+till\s+budgeten", re.I)
 _DEVIATION = re.compile(
     r"överskott\w*|underskott\w*|avvik\w*|budgetavvikelse\w*|(?:högre|lägre|större|mindre)\s+"
     r"(?:kostnader|intäkter|än\s+budget\w*)|(?:bättre|sämre)\s+än\s+budget\w*|"
