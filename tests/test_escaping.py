@@ -33,6 +33,7 @@ def test_rendered_page_shows_a_label_with_markup_literally(tmp_path, kslib_cmd):
     raw.write_text(text, encoding="utf-8")
     run = kslib_cmd("render", "--year", "2020", "--root", tmp_path, "-n", "ekonomi", "--quiet", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
-    page = (tmp_path / "reports" / "2020" / "ekonomi.html").read_text(encoding="utf-8")
+    (path,) = (tmp_path / "reports" / "2020").rglob("ekonomi.html")      # reports/<year>[/<report>]/
+    page = path.read_text(encoding="utf-8")
     assert "<script>alert(1)" not in page
     assert "Näringsliv&lt;script&gt;alert(1)&lt;/script&gt;" in page

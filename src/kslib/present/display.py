@@ -185,7 +185,7 @@ def styled(frame: pd.DataFrame, *, units: Mapping[str, str | None] | None = None
     frame = frame.reset_index(drop=True)
     numeric = [c for c in frame.columns if c in units or pd.api.types.is_numeric_dtype(frame[c])]
     for c in numeric:       # figures printed with a decimal keep it ("6,9 mnkr", "-0,5")
-        if c not in decimals and units.get(c) not in ("%", "pe", "mnkr") and _has_fraction(frame[c]):
+        if c not in decimals and not units.get(c) and _has_fraction(frame[c]):
             decimals[c] = 1
     formats = {c: _fmt_cell(units.get(c), decimals.get(c), c in signed) if c in numeric else _text_cell
                for c in frame.columns}
