@@ -20,7 +20,7 @@ from kslib import fmt
 from kslib._version import __version__
 from kslib.present.frames import area_names, estimated_inhabitants, findings, goal_counts_comparison, key_figures_wide, \
     net_cost_shares, unknown_goals
-from kslib.present.labels import (AREA_LABELS_SV, BASIS_LABELS_SV, GROUP_LABELS_SV, LEVEL_LABELS_SV, SEVERITY_LABELS_SV,
+from kslib.present.labels import (AREA_LABELS_SV, ASSESSMENT_LABELS_SV, BASIS_LABELS_SV, GROUP_LABELS_SV, LEVEL_LABELS_SV, SEVERITY_LABELS_SV,
                                   STATUS_COLOURS, STATUS_TEXT, group_label, period_label, status_label)
 
 _HEADER_CSS = [
@@ -319,14 +319,17 @@ def sources_table(frame: pd.DataFrame, *, caption: str | None = None):
 # --------------------------------------------------------------------------- goals
 
 
-def goals_table(goals: pd.DataFrame, *, caption: str | None = None):
-    """Every goal and sub-goal with its Swedish status and where the status came from."""
+def goals_table(goals: pd.DataFrame, *, caption: str | None = None, statuses: bool = True):
+    """Every goal and sub-goal with its Swedish status and where the status came from (``statuses=False``:
+    the goals alone, for a report that follows its goals up through indicators rather than statuses)."""
     df = goals.reset_index(drop=True)
     level = df["level"].map(lambda v: LEVEL_LABELS_SV.get(str(v), str(v)))
     title = df["title"].astype(str)
     title = title.where(df["level"] != "subgoal", "\u2003" + title)   # indent sub-goals
-    out = pd.DataFrame({"Nr": df["goal_id"].astype(str), "Nivå": level, "Mål": title,
-                        "Status": df["status"].map(status_label)})
+    out = pd.DataFrame({"Nr": df["goal_id"].astype(str), "Nivå": level, "Mål": title})
+    if not statuses:
+        return styled(out, caption=caption, bold_rows=(df["level"] == "goal"))
+    out["Status"] = df["status"].map(status_label)
     if "basis" in df.columns:
         out["Underlag"] = df["basis"].map(lambda b: BASIS_LABELS_SV.get(str(b), str(b)) if pd.notna(b) else "")
     styler = styled(out, caption=caption, bold_rows=(df["level"] == "goal"))
@@ -362,6 +365,41 @@ def unknown_goals_table(goals: pd.DataFrame, *, caption: str | None = None):
                         "Mål": df["title"].astype(str),
                         "Rad i rapporten": df["line"] if "line" in df.columns else ""})
     return styled(out, units={"Rad i rapporten": None}, caption=caption)
+
+
+def assignments_table(goals: pd.DataFrame, *, caption: str | None = None):
+    """The council's assignments (level ``assignment``): what was asked, its status as the report states it."""
+    df = goals[goals["level"] == "assignment"].reset_index(drop=True)
+    out = pd.DataFrame({"Uppdrag": df["title"].astype(str), "Status": df["status"].map(status_label)})
+    if "page" in df.columns:
+        out["Källa"] = df["page"].map(lambda p: f"s. {int(p)}" if pd.notna(p) else "")
+    styler = styled(out, caption=caption)
+    return styler.map(_status_cell, subset=["Status"])
+
+
+def indicator_values_table(values: pd.DataFrame, *, year: int, caption: str | None = None):
+    """Each indicator's target and outcome for ``year`` (figures, or the report's words where it gives
+    words), and the assessment where both are figures and the direction is stated."""
+    df = values[values["year"] == year]
+    rows = []
+    for (goal, indicator), part in df.groupby(["goal", "indicator"], sort=False, dropna=False):
+        cell = {}
+        for measure in ("target", "outcome"):
+            hit = part[part["measure"] == measure]
+            if len(hit):
+                rec = hit.iloc[0]
+                cell[measure] = (fmt.format_number(rec["value"], decimals=0 if float(rec["value"]).is_integer() else 1)
+                                 if pd.notna(rec["value"]) else "") + (f" {rec['text']}" if isinstance(rec["text"], str)
+                                                                      and rec["text"] and pd.isna(rec["value"]) else "")
+        assessed = part["assessment"].dropna().astype(str)
+        assessed = next((a for a in assessed if a), "")
+        rows.append({"Mål": "" if pd.isna(goal) else str(goal), "Indikator": str(indicator),
+                     "Målvärde": cell.get("target", "").strip(), "Utfall": cell.get("outcome", "").strip(),
+                     "Bedömning": ASSESSMENT_LABELS_SV.get(assessed, "")})
+    out = pd.DataFrame(rows, columns=["Mål", "Indikator", "Målvärde", "Utfall", "Bedömning"])
+    if not out["Bedömning"].astype(bool).any():
+        out = out.drop(columns=["Bedömning"])
+    return styled(out, caption=caption)
 
 
 def indicators_table(indicators: pd.DataFrame, *, caption: str | None = None):

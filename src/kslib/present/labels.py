@@ -13,11 +13,14 @@ STATUS_ORDER = STATUSES
 
 # WCAG AA: white text on each is at least 4.5:1, and each against the white page at least 3:1
 STATUS_COLOURS = {"met": "#1a7f4b", "partly_met": "#9a6700", "not_met": "#b2182b",
-                  "later": "#4f5d75", "unknown": "#757575"}
+                  "later": "#4f5d75", "unknown": "#757575", "done": "#2e7d5b", "ongoing": "#3a78b0"}
 STATUS_TEXT = "#ffffff"
 
 
-LEVEL_LABELS_SV = {"goal": "Mål", "subgoal": "Delmål", "action_plan": "Handlingsplan"}
+LEVEL_LABELS_SV = {"goal": "Mål", "subgoal": "Delmål", "assignment": "Uppdrag", "action_plan": "Handlingsplan"}
+ASSESSMENT_LABELS_SV = {"met": "Målet nått", "not_met": "Målet ej nått"}
+MEASURE_LABELS_SV = {"target": "Målvärde", "outcome": "Utfall", "baseline": "Utgångsläge", "county": "Länet",
+                     "country": "Riket"}
 
 
 BASIS_LABELS_SV = {"text": "rapportens text", "horizon": "tidsangivelse i målet", "override": "analytikerns bedömning",

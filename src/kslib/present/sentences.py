@@ -209,3 +209,36 @@ def deviation_title(view, *, year: int, explanations: pd.DataFrame | None = None
         r = plus.iloc[0]
         return f"Alla inom budget; störst överskott: {r['name']}, {_amount(r['surplus'], view.unit)}"
     return f"Avvikelse mot budget {year}"
+
+
+# --------------------------------------------------------------------------- goals, message first
+
+def assignments_summary(goals: pd.DataFrame) -> str | None:
+    """``"Av 13 uppdrag är 12 avslutade och 1 pågår."`` (statuses as the report states them)."""
+    df = goals[goals["level"] == "assignment"] if "level" in goals else goals.iloc[0:0]
+    if df.empty:
+        return None
+    counts = df["status"].astype("string").fillna("unknown").value_counts()
+    words = {"done": "avslutade", "ongoing": "pågår", "unknown": "saknar status i rapportens text"}
+    order = ["done", "ongoing", *[s for s in counts.index if s not in ("done", "ongoing")]]
+    parts = [f"{int(counts[s])} {words.get(s, status_label(s).lower())}" for s in order if s in counts]
+    listing = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " och " + parts[-1]
+    verb = "är " if order[0] == "done" and "done" in counts else ""
+    return f"Av {len(df)} uppdrag {verb}{listing}."
+
+
+def indicator_summary(values: pd.DataFrame, *, year: int) -> str | None:
+    """How many indicators have an outcome for ``year``, how many also a target, how many reached it."""
+    df = values[values["year"] == year] if not values.empty else values
+    if df.empty:
+        return None
+    with_outcome = df[(df["measure"] == "outcome") & df["value"].notna()]["indicator"].nunique()
+    with_target = df[(df["measure"] == "target") & (df["value"].notna() | df["text"].astype("string").fillna("").ne(""))][
+        "indicator"].nunique()
+    assessed = df[df["assessment"].astype("string").fillna("").ne("")].drop_duplicates("indicator")
+    met = int((assessed["assessment"] == "met").sum())
+    s = f"För {year} redovisar rapporten utfall för {with_outcome} indikatorer och målvärden för {with_target}."
+    if len(assessed):
+        s += (f" Där både mål och utfall är siffror och målets riktning framgår nådde {met} av {len(assessed)} "
+              f"indikatorer målet.")
+    return s
