@@ -238,6 +238,26 @@ def test_cli_year_names_the_default_folder(tmp_path, monkeypatch, capsys):
     raw = _copy_2020(tmp_path / "raw", "report.txt")
     monkeypatch.chdir(tmp_path)
     assert main(["parse", str(raw), "--year", "2021"]) == 0
-    meta = json.loads((tmp_path / "data" / "processed" / "2021" / "report.json").read_text(encoding="utf-8"))
+    folder = tmp_path / "data" / "processed" / "2021" / "vaggeryds-kommun-kommunstyrelsen"   # <year>/<slug>/
+    meta = json.loads((folder / "report.json").read_text(encoding="utf-8"))
     assert meta["year"] == 2021
     assert "disagrees" not in capsys.readouterr().err     # no year in this path
+
+
+def test_a_report_without_front_matter_is_read_when_it_has_a_table(tmp_path):
+    """Never refused for its layout: no board, no net cost, no known title — a table of figures is enough."""
+    import kslib
+
+    text = ("Uppföljning per verksamhet\n\n"
+            "Belopp i tkr            Utfall 2024   Budget 2024   Avvikelse\n"
+            "Bibliotek                     4 100         3 950        -150\n"
+            "Museum                        2 000         2 300         300\n"
+            "Summa                         6 100         6 250         150\n")
+    path = tmp_path / "2024" / "bilaga.txt"
+    path.parent.mkdir()
+    path.write_text(text, encoding="utf-8")
+    report = kslib.read_report(path)
+    cells = report.table("tables")
+    assert set(cells["row"]) >= {"Bibliotek", "Museum", "Summa"}
+    museum = cells[(cells.row == "Museum") & (cells.measure == "budget")]["value"].tolist()
+    assert museum == [2300]

@@ -55,8 +55,8 @@ class Report:
                                             warnings=self._meta_warnings)
         if self.meta.board is None and self.meta.net_cost_tkr is None and not self._has_any_table():
             raise NotAReportError(
-                f"{source.name}: no board annual report found (no front matter such as 'Ordförande:' "
-                f"and no financial table with a column header)")
+                f"{source.name}: no board annual report found (no board or net cost in the front matter and "
+                f"no table of figures under a column header)")
 
     def __repr__(self) -> str:
         m = self.meta
@@ -76,7 +76,9 @@ class Report:
         return self.source.sha256
 
     def _has_any_table(self) -> bool:
-        return any(self.financial_table(name) is not None for name in FINANCIAL_SPECS)
+        """A table of figures anywhere: a family table, or any table the catalog finds by structure."""
+        return (any(self.financial_table(name) is not None for name in FINANCIAL_SPECS)
+                or not self.table("tables").empty)
 
     # ---------------------------------------------------------------- tables
     def financial_table(self, name: str) -> financial.FinancialTable | None:
