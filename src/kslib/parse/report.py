@@ -20,6 +20,7 @@ from kslib.parse.prose import explanations
 from kslib.parse.prose.labour_market import read_labour_market
 from kslib.parse.tables import action_plan, catalog, financial, goals, indicators, internal_control
 from kslib.parse.tables import indicator_values
+from kslib.parse.tables.goal_recovery import recover_statuses
 from kslib.parse.tables.surplus import add_surplus
 from kslib.read import read_source
 from kslib.read.source import Source
@@ -99,9 +100,10 @@ class Report:
                     financial_tables=[(n, self.financial_table(n)) for n in FINANCIAL_SPECS]))
             elif name == "explanations":   # the report's own words on its deviations and budget changes
                 frame = explanations.read_explanations(self.source, areas=self._area_names(), warnings=warnings)
-            elif name == "goals":
-                frame = goals.read_goals(self.source, year=self.year, warnings=warnings,
-                                         overrides=self.overrides_path)
+            elif name == "goals":     # statuses the words state; then those the report's own tally forces
+                frame = recover_statuses(goals.read_goals(self.source, year=self.year, warnings=warnings,
+                                                          overrides=self.overrides_path),
+                                         self.table("goal_counts"), self.source)
             elif name in READERS:
                 frame = READERS[name](self.source, year=self.year, warnings=warnings)
             else:
