@@ -3,12 +3,11 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 YEAR   ?= 2020
+# every report in data/raw/YEAR/ (several boards may share a year); kslib finds them, names with spaces are fine
 RAW_DIR := data/raw/$(YEAR)
-# the year's raw report: a PDF if there is one, else the text layer
-RAW_FILE = $(firstword $(wildcard $(RAW_DIR)/*.pdf) $(wildcard $(RAW_DIR)/*.txt))
 
 .DEFAULT_GOAL := help
-.PHONY: help install report parse render check test test-fast bench lock clean
+.PHONY: help install report parse render series check test test-fast bench lock clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -21,20 +20,21 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 
 install: $(VENV)/.installed ## create .venv/ and install kslib with pinned dependencies
 
-report: install ## the main job: parse the YEAR's report and render the three notebooks to reports/YEAR/
-	@test -n "$(RAW_FILE)" || { echo "no raw report in $(RAW_DIR)/ (put the .pdf or .txt there)"; exit 2; }
-	$(BIN)/kslib parse "$(RAW_FILE)" --out data/processed/$(YEAR)
-	$(BIN)/kslib render --year $(YEAR)
+report: install ## the main job: parse every report of YEAR and render its notebooks to reports/YEAR/<board>/
+	$(BIN)/kslib render --year "$(YEAR)"
 
-parse: install ## parse the YEAR's report into data/processed/YEAR/ (CSV, JSON, XLSX)
-	@test -n "$(RAW_FILE)" || { echo "no raw report in $(RAW_DIR)/"; exit 2; }
-	$(BIN)/kslib parse "$(RAW_FILE)" --out data/processed/$(YEAR)
+parse: install ## parse every report of YEAR into data/processed/YEAR/<board>/ (CSV, JSON, XLSX)
+	$(BIN)/kslib parse "$(RAW_DIR)"
 
-render: install ## execute the notebooks for YEAR into reports/YEAR/ (HTML for committees)
-	$(BIN)/kslib render --year $(YEAR)
+render: install ## execute the notebooks for YEAR into reports/YEAR/<board>/ (HTML for committees)
+	$(BIN)/kslib render --year "$(YEAR)"
 
-check: install ## audit the arithmetic of the YEAR's report
-	$(BIN)/kslib check "$(RAW_FILE)"
+series: install ## every board's figures over the years: data/processed/series/<board>/series.csv, restatements.csv
+	@for d in data/processed/[0-9]*/*/; do basename "$$d"; done | sort -u | while read -r slug; do \
+	  $(BIN)/kslib series data/processed --board "$$slug" --out "data/processed/series/$$slug" || exit 1; done
+
+check: install ## audit the arithmetic of every report of YEAR
+	$(BIN)/kslib check "$(RAW_DIR)"
 
 test: install ## run every test (notebook executions and browser checks included)
 	$(BIN)/python -m pytest -q

@@ -17,6 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 RAW_DIR = ROOT / "data" / "raw"
 REPORT_2020 = RAW_DIR / "2020" / "vaggeryd_ks_verksamhetsberattelse_2020.txt"
+SLUG_2020 = "vaggeryds-kommun-kommunstyrelsen"      # the report's folder under data/processed/2020/ and reports/2020/
 
 
 def plain(text: str) -> str:
@@ -99,7 +100,7 @@ def kslib_main(capsys):
 
 
 def render_args(project: Path, out: Path, *, year: int, params: dict[str, str] | None = None) -> list[str]:
-    """``kslib render`` for ``year`` in ``project`` (holding ``data/raw``), writing into ``out/<year>``."""
+    """``kslib render`` for ``year`` in ``project`` (holding ``data/raw``), writing into ``out/<year>/<slug>``."""
     args = ["render", "--year", str(year), "--root", str(project), "--out", str(out), "--quiet"]
     for name, value in (params or {}).items():
         args += ["-p", f"{name}={value}"]
@@ -111,9 +112,14 @@ class Rendered:
     """One ``kslib render`` of a scratch project: where, what data/raw held before, how it went."""
 
     project: Path
-    out: Path                       # the reports root; pages are in out/<year>/
+    out: Path                       # the reports root; pages are in out/<year>/<slug>/
     raw_before: dict[str, str]      # sha256_tree of project/data/raw before the render
     run: Run
+
+    @property
+    def pages(self) -> Path:
+        """The 2020 report's pages: ``out/2020/<slug>``."""
+        return self.out / "2020" / SLUG_2020
 
 
 @pytest.fixture(scope="session")

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 import browser
+from conftest import SLUG_2020
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not browser.available(),
@@ -109,7 +110,7 @@ def _screenshot_dir() -> Path:
 @pytest.fixture(scope="module")
 def rendered(rendered_2020) -> Path:
     """The folder of the 2020 committee pages (rendered once per session, see conftest)."""
-    return rendered_2020.out / str(YEAR)
+    return rendered_2020.out / str(YEAR) / SLUG_2020
 
 
 def _committee_pages() -> list[str]:
@@ -166,8 +167,8 @@ def test_report_text_with_markup_shows_literally_in_the_browser(tmp_path, endpoi
     raw.write_text(text, encoding="utf-8")
     run = kslib_cmd("render", "--year", str(YEAR), "--root", tmp_path, "-n", "ekonomi", "--quiet", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
-    report = browser.inspect_page(tmp_path / "reports" / str(YEAR) / "ekonomi.html", endpoint=endpoint)
+    report = browser.inspect_page(tmp_path / "reports" / str(YEAR) / SLUG_2020 / "ekonomi.html", endpoint=endpoint)
     assert report.title != "HACKED" and "HACKED" not in report.title
     assert report.problems() == []
-    page = (tmp_path / "reports" / str(YEAR) / "ekonomi.html").read_text(encoding="utf-8")
+    page = (tmp_path / "reports" / str(YEAR) / SLUG_2020 / "ekonomi.html").read_text(encoding="utf-8")
     assert "Näringsliv&lt;script&gt;" in page and "<script>document.title" not in page

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import kslib
-from conftest import snapshot
+from conftest import SLUG_2020, snapshot
 from kslib.errors import RenderError
 from kslib.pipeline.render import NOTEBOOKS, check_offline, plan, render
 
@@ -44,7 +44,7 @@ def rendered(project):
     for parameters in ({}, {"audience": "analytiker"}):
         jobs = plan([2020], root=project, notebook_dir=ROOT / "notebooks", parameters=parameters)
         assert all(r.ok for r in render(jobs, stream=None))
-    return project / "reports" / "2020"
+    return project / "reports" / "2020" / SLUG_2020
 
 
 EXPECTED = {
@@ -155,7 +155,7 @@ def test_one_failed_notebook_publishes_nothing_of_the_year(tmp_path):
     end = text.index("\n", text.index("TOTALT", start))
     write_raw(tmp_path, text[:start] + text[end:])
     out = tmp_path / "reports"
-    pages = out / "2020"
+    pages = out / "2020" / SLUG_2020
     before = earlier_run(pages)
     jobs = plan([2020], root=tmp_path, notebook_dir=ROOT / "notebooks", out_root=out)
     log = io.StringIO()
@@ -205,7 +205,7 @@ def test_cut_off_report_is_not_published_as_complete(tmp_path):
     row = text.index("\n131 ", start) + 1                  # the text ends after this row (line 78)
     write_raw(tmp_path, text[:text.index("\n", row) + 1], name="cut.txt")
     out = tmp_path / "reports"
-    before = earlier_run(out / "2020")
+    before = earlier_run(out / "2020" / SLUG_2020)
     jobs = plan([2020], root=tmp_path, notebook_dir=ROOT / "notebooks", out_root=out)
     with pytest.raises(RenderError) as info:
         render(jobs, stream=None)
@@ -213,9 +213,9 @@ def test_cut_off_report_is_not_published_as_complete(tmp_path):
     why = "ParseError: cut.txt: driftredovisning ends at line 78 before its total row; the report looks cut off"
     for name in ("ekonomi", "arbetsmarknad"):
         assert re.search(rf"2020 {name}: {name}\.failed\.ipynb: cell In \[\d+\] failed: {re.escape(why)}", message)
-        errors = failed_cells(out / "2020" / f"{name}.failed.ipynb")
+        errors = failed_cells(out / "2020" / SLUG_2020 / f"{name}.failed.ipynb")
         assert errors[0]["ename"] == "ParseError" and "looks cut off" in errors[0]["evalue"]
-    after = snapshot(out / "2020")
+    after = snapshot(out / "2020" / SLUG_2020)
     assert after.pop("ekonomi.failed.ipynb") and after.pop("arbetsmarknad.failed.ipynb") and after == before
 
 
@@ -224,7 +224,7 @@ def test_each_year_is_its_own_unit(tmp_path):
     write_raw(tmp_path, REPORT.read_text(encoding="utf-8"), year=2019, name="report.txt")
     write_raw(tmp_path, REPORT.read_text(encoding="utf-8"), year=2020, name="report.txt")
     out = tmp_path / "reports"
-    before = earlier_run(out / "2019")
+    before = earlier_run(out / "2019" / SLUG_2020)
     jobs = plan([2019, 2020], root=tmp_path, notebook_dir=ROOT / "notebooks", out_root=out,
                 notebooks=["maluppfyllelse"])
     with pytest.raises(RenderError, match=r"1 of 2 notebooks failed: 2019 maluppfyllelse: .*the report is for "
@@ -233,9 +233,9 @@ def test_each_year_is_its_own_unit(tmp_path):
     (failure,) = info.value.failures            # the fields a caller (a scheduler) needs
     assert (failure.year, failure.notebook, failure.exception) == (2019, "maluppfyllelse", "ParameterError")
     assert failure.cell is not None and "the report is for 2020, but year = 2019" in failure.message
-    after = snapshot(out / "2019")
+    after = snapshot(out / "2019" / SLUG_2020)
     assert after.pop("maluppfyllelse.failed.ipynb") and after == before
-    assert sorted(p.name for p in (out / "2020").iterdir()) == [".kslib.lock", "maluppfyllelse.html",
+    assert sorted(p.name for p in (out / "2020" / SLUG_2020).iterdir()) == [".kslib.lock", "maluppfyllelse.html",
                                                                    "maluppfyllelse.ipynb"]
 
 

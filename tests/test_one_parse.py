@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 import kslib.parse.report as report_module
-from conftest import RAW_DIR
+from conftest import RAW_DIR, SLUG_2020
 from kslib.parse.tables import financial
 from kslib.pipeline.render import plan, render
 
@@ -59,7 +59,7 @@ def test_render_parses_once_and_kernels_never_open_the_raw_report(project, parse
     finally:
         hidden.rename(raw)
     assert all(r.ok and r.published for r in results)
-    assert "71 994 tkr" in (project / "reports" / "2020" / "ekonomi.html").read_text(encoding="utf-8") \
+    assert "71 994 tkr" in (project / "reports" / "2020" / SLUG_2020 / "ekonomi.html").read_text(encoding="utf-8") \
         .replace("\u202f", " ").replace("\u00a0", " ")
     assert sum(parses.values()) == 1
 
@@ -91,5 +91,5 @@ def test_render_pool_with_spawned_workers(project):
     jobs = plan([2020], root=project, notebooks=["maluppfyllelse"])
     results = render(jobs, workers=1, stream=None, start_method="spawn")
     assert [r.ok and r.published for r in results] == [True]
-    page = (project / "reports" / "2020" / "maluppfyllelse.html").read_text(encoding="utf-8")
+    page = (project / "reports" / "2020" / SLUG_2020 / "maluppfyllelse.html").read_text(encoding="utf-8")
     assert "Måluppfyllelse" in page and "Mål och delmål" in page

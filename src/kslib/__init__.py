@@ -4,7 +4,9 @@
 >>> report = kslib.read_report("data/raw/2020/vaggeryd_ks_verksamhetsberattelse_2020.txt")
 >>> report.driftredovisning.head()
 >>> checks = kslib.run_checks(report)                      # the audit reads the parsed report
->>> processed = kslib.load("data/processed/2020")          # what `kslib parse` wrote, as the notebooks see it
+>>> processed = kslib.load("data/processed/2020/vaggeryds-kommun-kommunstyrelsen")   # what `kslib parse` wrote
+>>> kslib.series("data/processed/2022/goteborgs-stad-stadsrevisionen",
+...              "data/processed/2023/goteborgs-stad-stadsrevisionen")   # one board's figures over the years
 
 The data flows one way: :mod:`kslib.read` (bytes → lines) → :mod:`kslib.parse` (→ Report)
 → :mod:`kslib.audit` (→ findings) → :mod:`kslib.pipeline` (processed data, render) ;
@@ -23,9 +25,10 @@ from kslib.fmt import format_kr, format_mnkr, format_number, format_percent, for
 from kslib.parse.numbers import parse_number, parse_numeral
 from kslib.parse.report import Report, read_report
 from kslib.pipeline.contract import ProcessedReport, load
+from kslib.pipeline.series import series
 
 __all__ = [
-    "read_report", "load", "run_checks", "Report", "ProcessedReport", "ParseWarning",
+    "read_report", "load", "series", "run_checks", "Report", "ProcessedReport", "ParseWarning",
     "parse_number", "parse_numeral",
     "format_number", "format_tkr", "format_mnkr", "format_kr", "format_percent", "format_value",
     "KslibError", "InputFileError", "NotAReportError", "PdfError", "ParseError", "OverridesError",

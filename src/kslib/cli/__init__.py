@@ -1,4 +1,4 @@
-"""The ``kslib`` command: ``parse``, ``check``, ``render`` and ``overrides``.
+"""The ``kslib`` command: ``parse``, ``check``, ``render``, ``series`` and ``overrides``.
 
 Each subcommand is a module of :mod:`kslib.cli` (``register(subparsers)`` adds
 its parser and sets ``func``; heavy imports happen inside ``func``).  A :class:`~kslib.errors.KslibError` is printed
@@ -11,10 +11,10 @@ import sys
 import traceback
 
 from kslib._version import __version__
-from kslib.cli import check, overrides, parse, render
+from kslib.cli import check, overrides, parse, render, series
 from kslib.errors import KslibError
 
-COMMANDS = (parse, check, render, overrides)   # each: register(subparsers) adds its parser and sets func
+COMMANDS = (parse, check, render, series, overrides)   # each: register(subparsers) adds its parser and sets func
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -13,7 +13,7 @@ from pathlib import Path
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("check", help="audit a report's arithmetic (tables, prose claims, counts)",
                        description="Check every arithmetic relation a report implies and print a summary.")
-    p.add_argument("raw", type=Path, help="the raw report file (.txt text layer or .pdf)")
+    p.add_argument("raw", type=Path, help="the raw report file (.txt text layer or .pdf), or a folder of reports")
     p.add_argument("--strict", action="store_true", help="exit with code 1 when errors are found")
     p.add_argument("--overrides", type=Path, default=None,
                    help="status overrides CSV (default: status_overrides.csv next to the report)")
@@ -23,10 +23,19 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from kslib.pipeline.layout import RAW_SUFFIXES, raw_reports_in
+
+    if args.raw.is_dir() and args.raw.suffix.lower() not in RAW_SUFFIXES:   # a folder of reports
+        codes = [check_one(raw, args) for raw in raw_reports_in(args.raw)]
+        return max(codes)
+    return check_one(args.raw, args)
+
+
+def check_one(raw: Path, args: argparse.Namespace) -> int:
     from kslib.audit import run_checks, summarise
     from kslib.parse.report import read_report
 
-    report = read_report(args.raw, overrides=args.overrides)
+    report = read_report(raw, overrides=args.overrides)
     report.require_tables()
     checks = run_checks(report)
     print(summarise(checks, name=report.source.name, show_info=args.show_info))

@@ -21,11 +21,12 @@ import pandas as pd
 from kslib._version import __version__
 from kslib.audit import CHECK_COLUMNS, run_checks
 from kslib.diagnostics import ParseWarning
-from kslib.errors import InputFileError
+from kslib.errors import InputFileError, OutputError
 from kslib.parse.metadata import Metadata
 from kslib.parse.report import Report, read_report
 from kslib.read.source import read_bytes
 from kslib.pipeline.atomic import Staging, exclusive
+from kslib.pipeline.layout import processed_dir, processed_folders, report_slug
 
 CSV_OPTIONS = {"index": False, "encoding": "utf-8", "float_format": "%.10g", "lineterminator": "\n"}
 REPORT_JSON = "report.json"
@@ -36,6 +37,7 @@ def report_json(report: Report, tables: dict[str, pd.DataFrame]) -> dict:
     """Metadata, provenance, the tables' schema and the warnings of a parsed report."""
     return {
         **report.meta.to_dict(),
+        "slug": report_slug(report.meta.municipality, report.meta.board, fallback=report.source.name),
         "source_file": report.source.name,
         "source_sha256": report.source.sha256,
         "kslib_version": __version__,
@@ -44,12 +46,23 @@ def report_json(report: Report, tables: dict[str, pd.DataFrame]) -> dict:
     }
 
 
-def write_processed(report: Report, out_dir: str | Path, *, workbook_name: str | None = None) -> list[Path]:
-    """Write the contract for ``report`` (its tables and the audit's ``checks``) into ``out_dir``."""
+def write_processed(report: Report, out_dir: str | Path, *, workbook_name: str | None = None,
+                    replace: bool = False) -> list[Path]:
+    """Write the contract for ``report`` (its tables and the audit's ``checks``) into ``out_dir``.
+
+    A folder holding the processed data of *another* report (another board, or another file of the same
+    board; see :func:`made_from_other`) is never overwritten: :class:`OutputError` naming the folder, unless
+    ``replace``.  The same report again (its raw file changed, or a newer kslib) is replaced.
+    """
     out_dir = Path(out_dir)
     report.require_tables()
     tables = {**report.tables(), CHECKS: run_checks(report)}
     meta = report_json(report, tables)
+    if not replace:
+        other = made_from_other(out_dir, meta)
+        if other:
+            raise OutputError(f"{out_dir}: holds the processed data of another report ({other}); "
+                              f"not overwritten (choose another folder or remove it)")
     with exclusive(out_dir, what="parse"), Staging(out_dir) as stage:
         for name, frame in tables.items():
             frame.to_csv(stage.path / f"{name}.csv", **CSV_OPTIONS)
@@ -68,6 +81,29 @@ def write_workbook(tables: dict[str, pd.DataFrame], meta: dict, path: Path) -> N
         info.to_excel(xl, sheet_name="report", index=False)
         for name, frame in tables.items():
             frame.to_excel(xl, sheet_name=name[:31], index=False)
+
+
+def made_from_other(out_dir: Path, meta: dict) -> str | None:
+    """What ``out_dir`` holds when it is the processed data of a report other than ``meta``'s, else None.
+
+    Another report: its ``report.json`` names another slug (board, municipality), or the same board but
+    another raw file (by name, ``.pdf`` and ``.txt`` of one name being one report).  The same raw file
+    with new content, or made by another kslib version, is the same report.
+    """
+    try:
+        old = json.loads((out_dir / REPORT_JSON).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(old, dict) or old.get("source_sha256") == meta.get("source_sha256"):
+        return None
+    old_slug = old.get("slug") or report_slug(old.get("municipality"), old.get("board"),
+                                              fallback=old.get("source_file"))
+    same_board = old_slug == meta.get("slug")
+    same_file = Path(str(old.get("source_file", ""))).stem == Path(str(meta.get("source_file", ""))).stem
+    if same_board and same_file:
+        return None
+    who = ", ".join(str(x) for x in (old.get("board"), old.get("municipality"), old.get("year")) if x)
+    return f"{old.get('source_file', '?')}: {who}" if who else str(old.get("source_file", "?"))
 
 
 def _json_default(value):
@@ -91,6 +127,8 @@ class ProcessedReport:
     schema: dict[str, dict[str, str]]
     warnings: list[ParseWarning] = field(default_factory=list)
     _tables: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
+
+    slug: str = ""                # the board's stable name (report.json ``slug``)
 
     @property
     def year(self) -> int | None:
@@ -145,8 +183,9 @@ def load(processed_dir: str | Path) -> ProcessedReport:
     if not isinstance(schema, dict):
         raise InputFileError(f"{folder / REPORT_JSON}: made by an older kslib (no table schema); parse again")
     warnings = [ParseWarning(**w) for w in data.get("warnings", [])]
+    slug = data.get("slug") or report_slug(meta.municipality, meta.board, fallback=data.get("source_file"))
     return ProcessedReport(folder, meta, data.get("source_file", ""), data.get("source_sha256", ""),
-                           data.get("kslib_version", ""), schema, warnings)
+                           data.get("kslib_version", ""), schema, warnings, slug=slug)
 
 
 def _read_csv(path: Path, dtypes: dict[str, str]) -> pd.DataFrame:
@@ -204,3 +243,29 @@ def ensure_processed(raw: str | Path, folder: str | Path) -> ProcessedReport:
 
 def _sha256(path: Path) -> str:
     return hashlib.sha256(read_bytes(path)).hexdigest()
+
+
+def ensure_in_project(raw: str | Path, year: int, *, root: str | Path, replace: bool = False) -> ProcessedReport:
+    """The processed report of ``raw`` (a report of ``year``) in the project at ``root``.
+
+    Found by the raw file's SHA-256 among ``data/processed/<year>/*/report.json`` when current (no parse);
+    else parsed (the run's only parse) into ``data/processed/<year>/<slug>/``, ``<slug>`` from the
+    report's municipality and board.  A folder of that slug made from another report is not
+    overwritten (:class:`OutputError`, see :func:`write_processed`).
+    """
+    raw = Path(raw)
+    digest = _sha256(raw)
+    for folder in processed_folders(year, root=root):
+        if folder.name == str(year):          # the year's folder itself: kslib before the per-report layout
+            continue
+        try:
+            found = load(folder)
+        except InputFileError:
+            continue
+        if found.sha256 == digest and found.kslib_version == __version__:
+            return found
+    report = read_report(raw)
+    slug = report_slug(report.meta.municipality, report.meta.board, fallback=raw.name)
+    folder = processed_dir(year, slug, root=root)
+    write_processed(report, folder, replace=replace)
+    return load(folder)
