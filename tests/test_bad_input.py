@@ -39,9 +39,10 @@ def out_dir(tmp_path, good_outputs) -> Path:
     return out
 
 
-def assert_clean_failure(run, *names: str) -> None:
-    """Exit 2, one ``kslib: error:`` line on stderr naming every one of ``names``, no traceback."""
-    assert run.returncode == 2, (run.returncode, run.stderr)
+def assert_clean_failure(run, *names: str, code: int = 2) -> None:
+    """Exit ``code`` (2: bad input; 3: no report yet), one ``kslib: error:`` line on stderr naming every one of
+    ``names``, no traceback."""
+    assert run.returncode == code, (run.returncode, run.stderr)
     lines = run.stderr.strip().splitlines()
     assert len(lines) == 1, run.stderr
     assert lines[0].startswith("kslib: error: "), lines[0]
@@ -368,7 +369,7 @@ def test_cp1252_lines_inside_a_utf8_file(tmp_path, report_text, utf8_report):
 def test_year_with_no_raw_report(tmp_path, raw_copy, kslib_main):
     out = tmp_path / "reports"
     run = kslib_main(*render_args(raw_copy.parents[1], out, year=1999))
-    assert_clean_failure(run, str(raw_copy / "1999"), "no raw report for 1999")
+    assert_clean_failure(run, str(raw_copy / "1999"), "no raw report for 1999", code=3)
     assert not out.exists()
 
 
@@ -377,7 +378,7 @@ def test_year_folder_without_a_report(tmp_path, raw_copy, kslib_main):
     (raw_copy / "2021" / "notes.md").write_text("kommer i mars\n")
     out = tmp_path / "reports"
     run = kslib_main(*render_args(raw_copy.parents[1], out, year=2021))
-    assert_clean_failure(run, str(raw_copy / "2021"), "no raw report for 2021")
+    assert_clean_failure(run, str(raw_copy / "2021"), "no raw report for 2021", code=3)
     assert not out.exists()
 
 

@@ -11,9 +11,10 @@ import pytest
 
 from kslib.pipeline import render as render_mod
 from kslib.errors import ParameterError, RenderError
-from kslib.pipeline.render import NOTEBOOKS, check_offline, export_html, plan, venv_kernel
+from kslib.pipeline.render import HISTORY_NOTEBOOK, NOTEBOOKS, check_offline, export_html, plan, venv_kernel
 
 ROOT = Path(__file__).resolve().parents[1]
+SLUG = "vaggeryds-kommun-kommunstyrelsen"
 
 
 @pytest.fixture
@@ -25,7 +26,7 @@ def project(tmp_path):
 
 
 def test_notebooks_are_committed_without_outputs():
-    for name in NOTEBOOKS:
+    for name in (*NOTEBOOKS, HISTORY_NOTEBOOK):
         nb = json.loads((ROOT / "notebooks" / f"{name}.ipynb").read_text(encoding="utf-8"))
         code = [c for c in nb["cells"] if c["cell_type"] == "code"]
         assert code and all(c["outputs"] == [] and c["execution_count"] is None for c in code), name
@@ -38,12 +39,15 @@ def test_plan_one_job_per_notebook(project):
     jobs = plan([2020], root=project)
     assert [j.name for j in jobs] == list(NOTEBOOKS)
     job = jobs[0]
-    assert job.out_dir == (project / "reports" / "2020").resolve()
+    assert job.out_dir == (project / "reports" / "2020" / SLUG).resolve()
+    assert job.slug == SLUG and job.label == "2020 ekonomi"     # one report in the year: no slug in labels
     assert job.parameters["year"] == 2020
-    assert Path(job.parameters["processed_dir"]) == (project / "data" / "processed" / "2020").resolve()
+    assert Path(job.parameters["processed_dir"]) == (project / "data" / "processed" / "2020" / SLUG).resolve()
     assert job.title == "Ekonomisk analys – Kommunstyrelsen, Vaggeryds kommun 2020"
     assert not (project / "reports").exists()                 # planning publishes nothing: it parses once
-    assert (project / "data" / "processed" / "2020" / "report.json").is_file()
+    assert (project / "data" / "processed" / "2020" / SLUG / "report.json").is_file()
+    assert json.loads((project / "data" / "processed" / "2020" / SLUG / "report.json")
+                      .read_text(encoding="utf-8"))["slug"] == SLUG
 
 
 def test_plan_parameters(project):
@@ -64,7 +68,7 @@ def test_plan_parameters(project):
     ({"years": []}, "no year to render"),
     ({"years": [2019, 2020], "parameters": {"raw_path": "x.txt"}}, "cannot be used with several years"),
     ({"years": [2020], "parameters": {"raw_path": "missing.txt"}}, "raw report not found"),
-    ({"years": [2020], "notebooks": ["budget"]}, r"no such notebook \(known: arbetsmarknad, ekonomi, maluppfyllelse\)"),
+    ({"years": [2020], "notebooks": ["budget"]}, r"no such notebook \(known: arbetsmarknad, ekonomi, flerar, maluppfyllelse\)"),
 ])
 def test_plan_errors_before_any_kernel(project, kwargs, message):
     years = kwargs.pop("years")
@@ -76,7 +80,7 @@ def test_plan_errors_before_any_kernel(project, kwargs, message):
 def test_render_cli_errors_exit_2_without_kernel(project, kslib_main):
     out = project / "reports"
     run = kslib_main("render", "--year", "1999", "--root", project, "--out", out)
-    assert run.returncode == 2
+    assert run.returncode == 3          # no report yet: nothing to do (README, exit codes)
     assert run.stderr.startswith("kslib: error: ") and run.stderr.count("\n") == 1
     assert "no raw report for 1999" in run.stderr
     run = kslib_main("render", "--year", "2020", "--root", project, "--out", out, "-p", "colour=blue")

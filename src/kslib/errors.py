@@ -2,7 +2,16 @@
 
 Every error a user can cause (a missing file, a text that is no report, a bad
 overrides file, an unknown notebook parameter) is a :class:`KslibError`; the
-command line prints its message on one line and exits with code 2.
+command line prints its message on one line and exits with the class's
+``exit_code`` (documented in the README, "Schemalagda körningar"):
+
+====  =====================================================================
+0     done
+2     bad input (:class:`KslibError` and most subclasses)
+3     nothing to do: no report for the year yet (:class:`NoReportError`)
+4     a notebook failed; nothing new of its report published (:class:`RenderError`)
+75    busy: another run holds the lock (:class:`BusyError`; ``EX_TEMPFAIL``, try later)
+====  =====================================================================
 """
 from __future__ import annotations
 
@@ -39,6 +48,12 @@ class ParameterError(KslibError):
     """An unknown or ill-typed notebook/render parameter, or a year with no raw report."""
 
 
+class NoReportError(ParameterError):
+    """The year has no report (yet): nothing to do.  Exit code 3, so that a scheduler can tell it from bad input."""
+
+    exit_code = 3
+
+
 @dataclass(frozen=True)
 class NotebookFailure:
     """One notebook of a render that failed: where, and what the kernel raised."""
@@ -53,6 +68,8 @@ class NotebookFailure:
 class RenderError(KslibError):
     """One or more notebooks failed to execute or export (``failures`` names each), or a year was not published."""
 
+    exit_code = 4
+
     def __init__(self, message: str, *, failures: tuple[NotebookFailure, ...] = ()):
         super().__init__(message)
         self.failures = tuple(failures)
@@ -60,3 +77,9 @@ class RenderError(KslibError):
 
 class OutputError(KslibError):
     """An output could not be written (busy lock, permissions, disk)."""
+
+
+class BusyError(OutputError):
+    """Another run of the same report holds its lock.  Exit code 75 (``EX_TEMPFAIL``): try again later."""
+
+    exit_code = 75

@@ -24,17 +24,25 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-n", "--notebook", action="append", default=[], metavar="NAME",
                    help="render only this notebook (repeatable; default: all three)")
     p.add_argument("--root", type=Path, default=None,
-                   help="project folder holding data/raw and notebooks (default: found from the current folder)")
+                   help="project folder holding data/raw and notebooks (default: $KSLIB_ROOT, else found from the "
+                        "current folder)")
     p.add_argument("--out", type=Path, default=None, help="output root (default: <root>/reports)")
     p.add_argument("-j", "--workers", type=int, default=2, help="worker processes (default: 2)")
     p.add_argument("--quiet", action="store_true", help="no progress or summary lines")
+    p.add_argument("--skip-missing", action="store_true",
+                   help="skip a year without a report yet (a note, not an error); exit 3 when no year is left")
+    p.add_argument("--if-changed", action="store_true",
+                   help="skip a report whose pages were published from the same source, kslib version and "
+                        "parameters; exit 3 when nothing is left")
+    p.add_argument("--dask", metavar="ADDRESS", default=None,
+                   help="run the parse and the notebooks as Dask tasks: a scheduler address (tcp://host:8786) "
+                        "or 'local' (a LocalCluster of --workers workers here); needs kslib[dask]")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from kslib.errors import ParameterError
     from kslib.pipeline.parameters import coerce_cli_value, load_params_file
-    from kslib.pipeline.render import plan, render
 
     run_file = load_params_file(args.params_file) if args.params_file else None
     years = [args.year] if args.year is not None else (args.years or (run_file.years if run_file else []))
@@ -49,6 +57,9 @@ def run(args: argparse.Namespace) -> int:
     notebooks = args.notebook or (run_file.notebooks if run_file else None) or None
     if args.workers < 1:
         raise ParameterError(f"--workers must be at least 1, got {args.workers}")
-    jobs = plan(years, notebooks=notebooks, parameters=parameters, root=args.root, out_root=args.out)
-    render(jobs, workers=args.workers, stream=None if args.quiet else sys.stderr)
-    return 0
+    from kslib.pipeline.render import plan, render  # noqa: F401  (what scheduled_render drives)
+    from kslib.pipeline.scheduling import scheduled_render   # --root, $KSLIB_ROOT, --skip-missing, --if-changed, --dask
+
+    return scheduled_render(years, notebooks=notebooks, parameters=parameters, root=args.root, out_root=args.out,
+                            workers=args.workers, stream=None if args.quiet else sys.stderr,
+                            skip_missing=args.skip_missing, if_changed=args.if_changed, dask=args.dask)

@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable, Iterator
 
-from kslib.errors import OutputError
+from kslib.errors import BusyError, OutputError
 
 
 def atomic_write(path: str | Path, write: Callable[[Path], None]) -> Path:
@@ -103,27 +103,39 @@ class Staging:
 
 
 @contextlib.contextmanager
-def exclusive(folder: str | Path, *, what: str = "run") -> Iterator[Path]:
-    """Hold ``<folder>/.kslib.lock`` for the duration; a second holder gets :class:`OutputError`.
+def exclusive(folder: str | Path, *, what: str = "run", lock_dir: str | Path | None = None) -> Iterator[Path]:
+    """Hold ``<folder>/.kslib.lock`` for the duration; a second holder gets :class:`BusyError` (an OutputError).
 
+    With ``lock_dir`` the lock file lives there instead (``<lock_dir>/<folder name>-<hash of its path>.lock``),
+    so that nothing but outputs appears in ``folder`` (the published pages).
     The lock is :mod:`filelock`'s (``fcntl`` on POSIX, ``msvcrt`` on Windows).
     """
     from filelock import FileLock, Timeout
 
     folder = Path(folder)
-    lock_path = folder / ".kslib.lock"
+    lock_path = folder / ".kslib.lock" if lock_dir is None else Path(lock_dir) / lock_name(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
         lock = FileLock(lock_path, timeout=0)
         lock.acquire()
     except Timeout:
-        raise OutputError(f"{folder}: another {what} of this year is in progress (lock {lock_path.name})") from None
+        raise BusyError(f"{folder}: another {what} of this year is in progress (lock {lock_path.name})") from None
     except OSError as exc:
         raise _output_error(folder, exc) from None
     try:
         yield lock_path
     finally:
         lock.release()
+
+
+def lock_name(folder: str | Path) -> str:
+    """``2020-vaggeryds-kommun-kommunstyrelsen-1a2b3c4d5e6f.lock``: one lock file per output folder."""
+    import hashlib
+
+    folder = Path(folder).resolve()
+    digest = hashlib.sha256(str(folder).encode("utf-8")).hexdigest()[:12]
+    return f"{folder.parent.name}-{folder.name}-{digest}.lock"
 
 
 def _output_error(folder: Path, exc: OSError) -> OutputError:

@@ -1,7 +1,7 @@
 """What a notebook works with: the processed report of its year and the labels people read.
 
 :func:`open_processed` is the one call a notebook makes: it loads
-``data/processed/<year>/`` (written by ``kslib parse``; the raw report is never
+``data/processed/<year>/<slug>/`` (written by ``kslib parse``; the raw report is never
 opened in a kernel) and checks the year.  :meth:`NotebookContext.table` and
 :func:`ensure_complete` refuse a table that the text ends inside (a cut-off
 report is never shown as complete).
@@ -17,8 +17,14 @@ from kslib.errors import ParameterError, ParseError
 from kslib.parse.report import FINANCIAL_SPECS
 from kslib.parse.tables.financial import wide as to_wide
 from kslib.pipeline.contract import ProcessedReport, load
-from kslib.pipeline.layout import processed_dir as default_processed_dir
+from kslib.pipeline.layout import find_processed, find_project_root, history_folders
 from kslib.pipeline.parameters import Parameter, check_parameters
+from kslib.pipeline.project import project_root
+
+# what open_processed accepts, with the types the notebooks declare (text from ``papermill -r`` is read as these)
+NOTEBOOK_PARAMETERS = {name: Parameter(name, default) for name, default in
+                       (("year", 0), ("processed_dir", ""), ("municipality", ""), ("board", ""),
+                        ("audience", "nämnd"))}
 
 
 @dataclass
@@ -83,9 +89,18 @@ def document_subtitle(board: str | None, municipality: str | None, year: int) ->
 
 def open_processed(*, year: int, processed_dir: str = "", municipality: str = "", board: str = "",
                    audience: str = "nämnd", **_ignored) -> NotebookContext:
-    """Load the year's processed report for a notebook; empty labels come from the report's front matter."""
-    check_parameters({"audience": audience}, {"audience": Parameter("audience", "nämnd")}, where="notebook")
-    folder = Path(processed_dir) if processed_dir else default_processed_dir(year)
+    """Load the year's processed report for a notebook; empty labels come from the report's front matter.
+
+    Parameters arrive as papermill injected them: ``papermill … -r year 2020`` gives the text ``"2020"``,
+    read here as the year (``"20x0"`` is a ParameterError).  Without ``processed_dir`` the project is
+    ``$KSLIB_ROOT`` when set, else the one around the kernel's folder (see :mod:`kslib.pipeline.project`).
+    """
+    values = check_parameters({"year": year, "processed_dir": processed_dir, "municipality": municipality,
+                               "board": board, "audience": audience}, NOTEBOOK_PARAMETERS, where="notebook")
+    year, processed_dir, municipality, board, audience = (values[k] for k in NOTEBOOK_PARAMETERS)
+    _settle_notebook_variables(values)
+    folder = Path(processed_dir) if processed_dir else find_processed(year, board=board, municipality=municipality,
+                                                                      root=project_root())
     report = load(folder)
     meta = report.meta
     if meta.year is not None and meta.year != year:
@@ -93,3 +108,97 @@ def open_processed(*, year: int, processed_dir: str = "", municipality: str = ""
     return NotebookContext(report=report, year=year,
                            municipality=municipality or meta.municipality or "",
                            board=board or meta.board or "", audience=audience)
+
+
+def _settle_notebook_variables(values: dict) -> None:
+    """In a notebook kernel, give the parameters' variables their typed values.
+
+    ``papermill -r year 2020`` (and a scheduler's templated parameters) inject ``year = "2020"``;
+    the cells after ``open_processed`` compute with ``year``, so a variable of the notebook's
+    namespace that still holds the text it was read from is set to the value read.
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython is a dependency
+        return
+    shell = get_ipython()
+    namespace = getattr(shell, "user_ns", None)
+    if not isinstance(namespace, dict):
+        return
+    for name, value in values.items():
+        if isinstance(namespace.get(name), str) and not isinstance(value, str):
+            namespace[name] = value
+
+
+@dataclass
+class HistoryContext:
+    """What the Flerårsöversikt works with: this year's report and the board's earlier ones, as plain frames."""
+
+    current: NotebookContext
+    history: "object"          # kslib.pipeline.series.History
+
+    @property
+    def series(self) -> pd.DataFrame:
+        return self.history.series
+
+    @property
+    def restatements(self) -> pd.DataFrame:
+        return self.history.restatements
+
+    @property
+    def goals(self) -> pd.DataFrame:
+        return self.history.goals()
+
+    @property
+    def years(self) -> list[int]:
+        return self.history.years
+
+    @property
+    def sources(self) -> list[str]:
+        """The reports, as readers name them (``"Stadsrevisionens årsredogörelse 2022, Göteborgs Stad"``)."""
+        return [report_name(r.meta) for r in self.history.reports]
+
+    # the page header and footer read these, as from a NotebookContext
+    @property
+    def report(self):
+        return self.current.report
+
+    @property
+    def subtitle(self) -> str:
+        years = self.years
+        span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(self.current.year)
+        who = ", ".join(x for x in (self.current.board, self.current.municipality) if x)
+        return f"{who} {span}".strip()
+
+    @property
+    def for_analyst(self) -> bool:
+        return self.current.for_analyst
+
+
+def report_name(meta) -> str:
+    kind = (meta.report_kind or "rapport").lower()
+    board = meta.board or ""
+    owner = (board if board.endswith("s") else f"{board}s") + " " if board else ""
+    text = f"{owner}{kind} {meta.year or ''}".strip()
+    text = text[:1].upper() + text[1:]
+    return f"{text}, {meta.municipality}" if meta.municipality else text
+
+
+def open_history(*, year: int, processed_dir: str = "", history_dirs: list | None = None, renames: str = "",
+                 municipality: str = "", board: str = "", audience: str = "nämnd", **_ignored) -> HistoryContext:
+    """This year's report and the board's earlier reports (``history_dirs``; empty: every earlier year's
+    ``data/processed/<year>/<slug>/`` of the project with this report's slug), read as one series."""
+    from kslib.pipeline.series import collect
+
+    current = open_processed(year=year, processed_dir=processed_dir, municipality=municipality, board=board,
+                             audience=audience)
+    year = current.year
+    history_dirs = check_parameters({"history_dirs": history_dirs or []},
+                                    {"history_dirs": Parameter("history_dirs", [])}, where="notebook")["history_dirs"]
+    _settle_notebook_variables({"history_dirs": history_dirs})
+    folders = [Path(p) for p in (history_dirs or [])]
+    if not folders:
+        root = find_project_root(current.report.folder)
+        folders = history_folders(current.report.slug, year, root=root)
+    history = collect([*folders, current.report], renames=renames or None)
+    return HistoryContext(current, history)

@@ -5,7 +5,10 @@ notebook accepts: simple typed literals, one per line, with a comment
 (``year = 2020  # the report's year``).  :func:`declared_parameters` reads
 it with :mod:`ast` (no kernel, no papermill), and :func:`check_parameters`
 rejects unknown names, wrong types and values outside :data:`CHOICES` with a
-one-line :class:`~kslib.errors.ParameterError`.
+one-line :class:`~kslib.errors.ParameterError`.  Text given for a number, a
+boolean or a list (what ``papermill -r year 2020`` and a scheduler's templated
+parameters send) is read as such first (:func:`coerce_to`): ``"2020"`` for an int
+parameter is 2020, ``"20x0"`` is a ParameterError.
 
 :func:`load_params_file` reads a YAML run file.
 """
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -95,6 +99,7 @@ def check_parameters(values: dict[str, Any], declared: dict[str, Parameter], *,
             known = ", ".join(sorted(declared)) or "none"
             raise ParameterError(f"{where}: unknown parameter {name!r} (known: {known})")
         want = declared[name].type
+        value = coerce_to(want, value, name=name, where=where)
         if want is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if not isinstance(value, want) or (want is int and isinstance(value, bool)):
@@ -105,6 +110,38 @@ def check_parameters(values: dict[str, Any], declared: dict[str, Parameter], *,
                                  f"{', '.join(map(repr, CHOICES[name]))}, got {value!r}")
         out[name] = value
     return out
+
+
+def coerce_to(want: type, value: Any, *, name: str = "value", where: str = "notebook") -> Any:
+    """``value`` as ``want`` when it is text standing for one (``"2020"`` → 2020 for an int, ``"true"`` → True,
+    ``"[]"`` → [] for a list); any other value is returned unchanged (:func:`check_parameters` judges it).
+
+    Text that does not read as ``want`` is a :class:`ParameterError` naming the parameter.
+    """
+    if not isinstance(value, str) or want is str or want not in (int, float, bool, list):
+        return value
+    text = value.strip()
+    parsed: Any = None
+    try:
+        if want is int and re.fullmatch(r"[+-]?\d+", text):
+            parsed = int(text)
+        elif want is float and re.fullmatch(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?", text):
+            parsed = float(text.replace(",", "."))
+        elif want is bool and text.lower() in _BOOLS:
+            parsed = _BOOLS[text.lower()]
+        elif want is list:
+            import yaml
+
+            loaded = yaml.safe_load(text) if text else []
+            parsed = loaded if isinstance(loaded, list) else None
+    except Exception:   # ValueError, yaml.YAMLError: not such a value
+        parsed = None
+    if parsed is None:
+        raise ParameterError(f"{where}: parameter {name!r} must be {want.__name__}, got str {value!r}")
+    return parsed
+
+
+_BOOLS = {"true": True, "false": False, "yes": True, "no": False, "1": True, "0": False}
 
 
 def coerce_cli_value(text: str) -> Any:

@@ -40,15 +40,19 @@ from kslib._version import __version__
 from kslib.errors import NotebookFailure, OutputError, ParameterError, RenderError
 from kslib.pipeline.atomic import Staging, atomic_write_text, exclusive
 from kslib.pipeline.context import document_subtitle
-from kslib.pipeline.contract import ensure_processed
-from kslib.pipeline.layout import find_project_root, find_raw_report, processed_dir
+from kslib.pipeline.contract import ProcessedReport, ensure_in_project
+from kslib.pipeline.layout import find_project_root, find_raw_reports, raw_reports_in, raw_years, reports_dir
 from kslib.pipeline.parameters import check_parameters, declared_parameters
+from kslib.pipeline.project import lock_dir   # <root>/.kslib/locks: no lock file among the published pages
 
 NOTEBOOKS = ("ekonomi", "arbetsmarknad", "maluppfyllelse")
+HISTORY_NOTEBOOK = "flerar"    # rendered with the others when the project holds earlier reports of the board
+HISTORY_PARAMETER = "history_dirs"
 PACKAGE = Path(__file__).resolve().parents[1]   # the installed kslib package
 RUN_OPTIONS = ("raw_path",)
 COMMITTEE = "nämnd"            # the default audience: pages for the committee   # parameters of the run itself, not of a notebook
-SUBJECTS = {"ekonomi": "Ekonomisk analys", "arbetsmarknad": "Arbetsmarknad", "maluppfyllelse": "Måluppfyllelse"}
+SUBJECTS = {"ekonomi": "Ekonomisk analys", "arbetsmarknad": "Arbetsmarknad", "maluppfyllelse": "Måluppfyllelse",
+            "flerar": "Flerårsöversikt"}
 KERNEL_NAME = "python3"
 DEFAULT_WORKERS = 2
 # Imported by a warm kernel before its notebook arrives (module imports only: no state the notebook sees).
@@ -101,10 +105,12 @@ class Job:
     title: str
     source_file: str = ""     # the raw report's name and SHA-256 (recorded in the executed notebook's metadata)
     source_sha256: str = ""
+    slug: str = ""            # the board's stable name: its pages are in reports/<year>/<slug>/
+    shared_year: bool = False # the year holds several reports: labels and messages name the board's slug
 
     @property
     def label(self) -> str:
-        return f"{self.year} {self.stem}"
+        return f"{self.year} {self.slug + ' ' if self.shared_year and self.slug else ''}{self.stem}"
 
     @property
     def stem(self) -> str:
@@ -150,13 +156,16 @@ def notebooks_dir(root: Path) -> Path:
 def plan(years: Sequence[int], *, notebooks: Sequence[str] | None = None,
          parameters: dict[str, Any] | None = None, root: str | Path | None = None,
          out_root: str | Path | None = None, notebook_dir: str | Path | None = None) -> list[Job]:
-    """Check every input, make sure each year's processed data is current, and return the jobs.
+    """Check every input, make sure each report's processed data is current, and return the jobs.
 
-    Raises :class:`ParameterError` before any kernel starts.  A year whose
-    ``data/processed/<year>/`` is missing, or was made from another file or by
-    another kslib version, is parsed here (the only parse of the run); the
-    notebooks read that folder.  ``raw_path`` (a run option, not a notebook
-    parameter) names the raw report when a year's folder holds several.
+    Raises :class:`ParameterError` before any kernel starts.  Every report under ``data/raw/<year>/``
+    (several boards may share a year) is rendered: its processed data is
+    ``data/processed/<year>/<slug>/`` (parsed here when missing or stale: the only parse of the run,
+    see :func:`kslib.pipeline.contract.ensure_in_project`) and its pages go to
+    ``<out_root>/<year>/<slug>/``.  ``raw_path`` (a run option, not a notebook parameter) renders that
+    one report instead.  The Flerårsöversikt (``flerar``) joins the default notebooks of a report when
+    the project holds earlier reports of the same board (earlier years' raw reports are parsed too,
+    once, into their own processed folders).
     """
     root = Path(root).resolve() if root is not None else find_project_root()
     nb_dir = Path(notebook_dir) if notebook_dir is not None else notebooks_dir(root)
@@ -169,14 +178,16 @@ def plan(years: Sequence[int], *, notebooks: Sequence[str] | None = None,
     for y in years:
         if isinstance(y, bool) or not isinstance(y, int) or not 1900 < y < 2200:
             raise ParameterError(f"not a year: {y!r}")
-    for key in ("year", "processed_dir"):
+    for key in ("year", "processed_dir", HISTORY_PARAMETER):
         if key in parameters:
             raise ParameterError(f"parameter {key!r} is set by the render (--year/--years), not as a notebook parameter")
     if "raw_path" in parameters and len(years) > 1:
         raise ParameterError("parameter 'raw_path' names one report; it cannot be used with several years")
-    names = list(notebooks) if notebooks else list(NOTEBOOKS)
+    chosen = list(notebooks) if notebooks else None
+    names = chosen or list(NOTEBOOKS)
+    history_nb = nb_dir / f"{HISTORY_NOTEBOOK}.ipynb"
     declared: dict[str, dict] = {}
-    for name in names:
+    for name in (*names, *([HISTORY_NOTEBOOK] if chosen is None and history_nb.is_file() else [])):
         path = nb_dir / f"{name}.ipynb"
         if not path.is_file():
             known = ", ".join(sorted(p.stem for p in nb_dir.glob("*.ipynb"))) or "none"
@@ -194,21 +205,67 @@ def plan(years: Sequence[int], *, notebooks: Sequence[str] | None = None,
             raw = raw if raw.is_absolute() else root / raw
             if not raw.is_file():
                 raise ParameterError(f"{raw}: raw report not found (parameter raw_path)")
+            raws = [raw]
         else:
-            raw = find_raw_report(year, raw_root=root / "data" / "raw")
-        folder = processed_dir(year, root=root).resolve()
-        report = ensure_processed(raw, folder)
-        meta = report.meta        # a report of another year fails its notebooks (that year only), see open_processed
-        for name in names:
-            mine = {k: v for k, v in parameters.items() if k in declared[name]}
-            values = check_parameters({**mine, "year": year, "processed_dir": str(folder)}, declared[name],
-                                      where=f"{name}.ipynb")
-            board = values.get("board") or meta.board
-            municipality = values.get("municipality") or meta.municipality
-            title = f"{SUBJECTS.get(name, name.capitalize())} – {document_subtitle(board, municipality, year)}"
-            jobs.append(Job(name=name, year=year, notebook=(nb_dir / f"{name}.ipynb").resolve(),
-                            parameters=values, out_dir=(out_root / str(year)).resolve(), cwd=root, title=title,
-                            source_file=report.name, source_sha256=report.sha256))
+            raws = find_raw_reports(year, raw_root=root / "data" / "raw")
+        reports = [ensure_in_project(raw, year, root=root) for raw in raws]
+        seen: dict[str, ProcessedReport] = {}
+        for report in reports:
+            if report.slug in seen:
+                raise ParameterError(f"{root / 'data' / 'raw' / str(year)}: two reports of one board in {year} "
+                                     f"({seen[report.slug].name}, {report.name}); render them one at a time "
+                                     f"with -p raw_path=FILE")
+            seen[report.slug] = report
+        shared = len(reports) > 1
+        for report in reports:
+            history = earlier_reports(report, year, root=root)
+            wanted = list(names)
+            if chosen is None and history and HISTORY_NOTEBOOK in declared:
+                wanted.append(HISTORY_NOTEBOOK)
+            jobs += _report_jobs(report, year, wanted, declared, parameters, history, nb_dir=nb_dir,
+                                 out_dir=reports_dir(year, report.slug, out_root=out_root).resolve(), root=root,
+                                 shared_year=shared)
+    return jobs
+
+
+def earlier_reports(report: ProcessedReport, year: int, *, root: Path) -> list[ProcessedReport]:
+    """The project's reports of ``report``'s board (same slug) for the years before ``year``, oldest first
+    (their raw reports processed here when needed; another board's report of those years is processed too,
+    into its own folder)."""
+    found: list[ProcessedReport] = []
+    for earlier in raw_years(root):
+        if earlier >= year:
+            continue
+        try:
+            raws = raw_reports_in(root / "data" / "raw" / str(earlier), year=earlier)
+        except ParameterError:
+            continue
+        for raw in raws:
+            other = ensure_in_project(raw, earlier, root=root)
+            if other.slug == report.slug:
+                found.append(other)
+    return found
+
+
+def _report_jobs(report: ProcessedReport, year: int, names: list[str], declared: dict[str, dict],
+                 parameters: dict[str, Any], history: list[ProcessedReport], *, nb_dir: Path, out_dir: Path,
+                 root: Path, shared_year: bool = False) -> list[Job]:
+    meta = report.meta        # a report of another year fails its notebooks (that year only), see open_processed
+    folder = report.folder.resolve()
+    jobs = []
+    for name in names:
+        mine = {k: v for k, v in parameters.items() if k in declared[name]}
+        given = {**mine, "year": year, "processed_dir": str(folder)}
+        if HISTORY_PARAMETER in declared[name]:
+            given[HISTORY_PARAMETER] = [str(h.folder.resolve()) for h in history]
+        values = check_parameters(given, declared[name], where=f"{name}.ipynb")
+        board = values.get("board") or meta.board
+        municipality = values.get("municipality") or meta.municipality
+        title = f"{SUBJECTS.get(name, name.capitalize())} – {document_subtitle(board, municipality, year)}"
+        jobs.append(Job(name=name, year=year, notebook=(nb_dir / f"{name}.ipynb").resolve(),
+                        parameters=values, out_dir=out_dir, cwd=root, title=title,
+                        source_file=report.name, source_sha256=report.sha256, slug=report.slug,
+                        shared_year=shared_year))
     return jobs
 
 
@@ -670,7 +727,7 @@ def render(jobs: list[Job], *, workers: int = DEFAULT_WORKERS, stream: TextIO | 
     ctx = mp.get_context(start_method or default_start_method())
     with contextlib.ExitStack() as stack:
         for out_dir in sorted(units):
-            stack.enter_context(exclusive(out_dir, what="render"))
+            stack.enter_context(exclusive(out_dir, what="render", lock_dir=lock_dir(units[out_dir][0].cwd)))
         staging = {out_dir: stack.enter_context(Staging(out_dir)) for out_dir in sorted(units)}
         stack.enter_context(venv_kernel())
         queue = ctx.Queue()
@@ -712,7 +769,7 @@ def render(jobs: list[Job], *, workers: int = DEFAULT_WORKERS, stream: TextIO | 
             progress.close()
     ordered = [results[j.label] for j in jobs]
     failed = [r for r in ordered if not r.ok]
-    held = sorted({r.job.year for r in ordered if not r.published})
+    held = sorted({_unit_name(r.job) for r in ordered if not r.published})
     if stream is not None:
         kept = f"; not published: {', '.join(map(str, held))} (previous outputs kept)" if held else ""
         stream.write(f"{len(ordered)} notebook(s) in {time.perf_counter() - start:.1f} s: "
@@ -728,6 +785,11 @@ def render(jobs: list[Job], *, workers: int = DEFAULT_WORKERS, stream: TextIO | 
                           + f"; nothing new published for {', '.join(map(str, held))} (previous outputs kept)",
                           failures=failures)
     return ordered
+
+
+def _unit_name(job: Job) -> str:
+    """``2020`` or, for one board's pages of a year, ``2020 vaggeryds-kommun-kommunstyrelsen``."""
+    return f"{job.year} {job.slug}" if job.slug and job.shared_year else str(job.year)
 
 
 def _skip_slow_optional_imports() -> None:
