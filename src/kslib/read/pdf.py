@@ -2,7 +2,10 @@
 
 ``read_pdf_source(path)`` returns a :class:`PdfSource` (a :class:`~kslib.read.source.Source`)
 whose lines are the PDF's *visual* lines: the words of one page that share a
-baseline, left to right.  For each line:
+baseline, left to right, in reading order (a page of two prose columns gives the left
+column's lines, then the right column's).  Words come from the library's own text stream
+and spaces, joined across kerning and letter-spacing gaps measured in the effective font
+size (see :mod:`kslib.read.pdf_layout`).  For each line:
 
 - ``Line.page`` is the PDF page, 1-based;
 - ``Line.number`` is a running count of the visual lines of the whole document,
@@ -25,13 +28,15 @@ or not a valid PDF.
 """
 from __future__ import annotations
 
+import ctypes
 import hashlib
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
 from kslib.errors import PdfError
-from kslib.read.pdf_layout import Char, VisualLine, furniture_flags, visual_lines
+from kslib.read.pdf_layout import WORD_GAP, Char, VisualLine, furniture_flags, visual_lines
 from kslib.read.source import Line, Source, read_bytes
 
 BACKENDS = ("pypdfium2", "pdfplumber")
@@ -84,7 +89,7 @@ def read_pdf_pages(data: bytes, *, name: str, backend: str = DEFAULT_BACKEND) ->
         raise PdfError(f"{name}: is not a valid PDF (no %PDF header)")
     reader: Callable[[bytes, str], Iterator[tuple[PageInfo, list[Char]]]] = (
         _pdfium_pages if backend == "pypdfium2" else _plumber_pages)
-    pages = [(info, visual_lines(chars, info.number)) for info, chars in reader(data, name)]
+    pages = [(info, visual_lines(chars, info.number, height=info.height)) for info, chars in reader(data, name)]
     if not any(lines for _, lines in pages):
         raise PdfError(f"{name}: has no text layer (a scanned PDF?); run OCR first, e.g. ocrmypdf")
     return pages
@@ -129,32 +134,82 @@ def _pdfium_pages(data: bytes, name: str) -> Iterator[tuple[PageInfo, list[Char]
                 raise PdfError(f"{name}: page {index + 1} cannot be read; the PDF is damaged ({exc})") from None
             width, height = page.get_size()
             textpage = page.get_textpage()
-            tp = textpage.raw
-            chars: list[Char] = []
-            rect = raw.FS_RECTF()
-            sizes: dict[float, float] = {}
-            count = raw.FPDFText_CountChars(tp)
-            # one call for the whole page's text (UTF-16LE, one unit per char index), then boxes per glyph
-            text = textpage.get_text_range(0, count) if count > 0 else ""
-            if len(text) != count:          # surrogate pairs or generated chars shifted the indices
-                text = "".join(chr(raw.FPDFText_GetUnicode(tp, i)) for i in range(count))
-            for i, ch in enumerate(text):
-                if ch.isspace() or ch in "\x00\ufffe\uffff":
-                    continue
-                if not raw.FPDFText_GetLooseCharBox(tp, i, rect):
-                    continue
-                # the loose box's height follows font and size: ask pdfium for the size once per height
-                key = rect.top - rect.bottom
-                size = sizes.get(key)
-                if size is None:
-                    size = sizes[key] = raw.FPDFText_GetFontSize(tp, i)
-                # the loose box spans the font's descent to ascent; the baseline sits ~0.2 em above its bottom
-                chars.append(Char(ch, rect.left, rect.right, height - rect.bottom - 0.2 * size, size))
+            yield PageInfo(index + 1, width, height), _pdfium_pieces(raw, textpage, height)
             textpage.close()
             page.close()
-            yield PageInfo(index + 1, width, height), chars
     finally:
         doc.close()
+
+
+def _pdfium_pieces(raw, textpage, height: float) -> list[Char]:
+    """A page's glyphs as word pieces: runs of glyphs that pdfium reads in one stream, on one
+    baseline, left to right, with no gap wider than ``WORD_GAP`` em between them.
+
+    pdfium's text stream already holds a space (drawn or generated) between words and a line
+    break between lines; a piece also ends where the next glyph steps back, changes font box
+    or stands apart.  The line builder joins pieces again where nothing separates them
+    (a word drawn in several runs, kerning, letter-spacing) and cuts at gaps.
+
+    The font size is the *effective* size: ``FPDFText_GetFontSize`` gives the size set by
+    ``Tf``, which is 1 in PDFs that scale their text with the text matrix, so it is multiplied
+    by the matrix's vertical scale.  Size, baseline offset and uprightness are asked once per
+    loose-box height (a font at a size), not once per glyph.
+    """
+    tp = textpage.raw
+    count = raw.FPDFText_CountChars(tp)
+    if count <= 0:
+        return []
+    # one call for the whole page's text (UTF-16LE, one unit per char index), then a box per glyph
+    text = textpage.get_text_range(0, count)
+    if len(text) != count:          # surrogate pairs or generated chars shifted the indices
+        text = "".join(chr(raw.FPDFText_GetUnicode(tp, i)) for i in range(count))
+    rect = raw.FS_RECTF()
+    matrix = raw.FS_MATRIX()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    get_box = raw.FPDFText_GetLooseCharBox
+    fonts: dict[float, tuple[float, float, bool]] = {}   # loose-box height -> (size, origin - bottom, upright)
+    pieces: list[Char] = []
+    buf: list[str] = []
+    x0 = x1 = bottom = size = offset = 0.0
+    sep = False
+    for i, ch in enumerate(text):
+        if ch <= " " or ch.isspace() or ch == "\uffff":
+            if buf:
+                pieces.append(Char("".join(buf), x0, x1, height - bottom - offset, size, len(pieces), sep))
+                buf = []
+                sep = False
+            # a space (drawn or generated by pdfium) parts words; a line break may be pdfium's guess
+            sep = sep or ch not in "\r\n"
+            continue
+        if not get_box(tp, i, rect):
+            continue
+        left = rect.left
+        if buf and rect.bottom == bottom and x1 - 0.3 * size <= left <= x1 + WORD_GAP * size:
+            buf.append("-" if ch == "\ufffe" else ch)
+            if rect.right > x1:
+                x1 = rect.right
+            continue
+        if buf:
+            pieces.append(Char("".join(buf), x0, x1, height - bottom - offset, size, len(pieces), sep))
+            buf = []
+            sep = False
+        key = rect.top - rect.bottom
+        font = fonts.get(key)
+        if font is None:
+            raw.FPDFText_GetMatrix(tp, i, matrix)
+            raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
+            scale = math.hypot(matrix.c, matrix.d) or 1.0
+            upright = matrix.a > 0 and matrix.d > 0 and abs(matrix.b) <= 0.1 * matrix.a
+            font = fonts[key] = (raw.FPDFText_GetFontSize(tp, i) * scale, oy.value - rect.bottom, upright)
+        size, offset, upright = font
+        if not upright or size <= 0:
+            continue
+        # pdfium turns a hyphen at a line's end into U+FFFE: it is printed, so it is a hyphen
+        buf.append("-" if ch == "\ufffe" else ch)
+        x0, x1, bottom = left, rect.right, rect.bottom
+    if buf:
+        pieces.append(Char("".join(buf), x0, x1, height - bottom - offset, size, len(pieces), sep))
+    return pieces
 
 
 # --------------------------------------------------------------------------- pdfplumber
@@ -181,12 +236,22 @@ def _plumber_pages(data: bytes, name: str) -> Iterator[tuple[PageInfo, list[Char
         raise PdfError(f"{name}: is not a valid PDF ({detail})") from None
     with pdf:
         for page in pdf.pages:
-            chars = []
+            chars: list[Char] = []
+            sep = False
             for c in page.chars:
+                text = c["text"]
+                if text <= " " or text.isspace():   # a space (or control) glyph parts words (Char.sep)
+                    sep = True
+                    continue
                 if not c.get("upright", True):
                     continue
                 size = float(c["size"])
-                # pdfminer's bottom is the descent line; the baseline sits about 0.2 em above it
-                chars.append(Char(c["text"], float(c["x0"]), float(c["x1"]), float(c["bottom"]) - 0.2 * size, size))
+                # the glyph's origin (the text matrix's f) is on the baseline; pdfminer's bottom (y0)
+                # is the font's descent line below it
+                matrix = c.get("matrix")
+                lift = float(matrix[5]) - float(c["y0"]) if matrix else 0.2 * size
+                chars.append(Char(text, float(c["x0"]), float(c["x1"]), float(c["bottom"]) - lift, size,
+                                  len(chars), sep))
+                sep = False
             yield PageInfo(page.page_number, float(page.width), float(page.height)), chars
             page.flush_cache()

@@ -1,10 +1,12 @@
 """From positioned characters to visual lines of words, and page furniture.
 
-Both PDF backends (:mod:`kslib.read.pdf`) deliver :class:`Char` s: one glyph with its
-horizontal extent (advance box), baseline and font size.  This module groups
-them into :class:`VisualLine` s (same page, same baseline), cuts words at
-spaces and at gaps, and tells a column gap (wide) from a word or thousands
-space (narrow).  It also spots page furniture: running headers and footers
+Both PDF backends (:mod:`kslib.read.pdf`) deliver :class:`Char` s: a glyph or a piece of a
+word with its horizontal extent, baseline, effective font size, and whether a space stood
+before it in the PDF's text stream.  This module groups them into :class:`VisualLine` s
+(same page, same baseline), joins pieces into words across kerning and letter-spacing gaps
+and cuts at spaces and wider gaps, tells a column gap (wide) from a word or thousands space
+(narrow), and puts the lines in reading order (two prose columns one after the other, see
+:func:`reading_order`).  It also spots page furniture: running headers and footers
 repeated across pages, and bare page numbers at the top or bottom of a page.
 """
 from __future__ import annotations
@@ -20,7 +22,7 @@ from kslib.read.source import Word, _is_running_header, normalise
 # Gaps are measured in units of the font size (em).
 WORD_GAP = 0.12       # a gap wider than this splits a word even without a space glyph
 COLUMN_GAP = 0.8      # a gap wider than this separates table cells: rendered as two spaces
-BASELINE_TOL = 0.35   # glyphs whose baselines differ by less than this share a line
+BASELINE_TOL = 0.4    # glyphs whose baselines differ by less than this share a line
 MARGIN = 0.075        # top/bottom share of the page where running headers and footers live (A4: 63 pt)
 
 _PAGE_NUMBER = re.compile(
@@ -30,13 +32,18 @@ _PAGE_NUMBER = re.compile(
 
 
 class Char(NamedTuple):
-    """One glyph: text, horizontal extent, baseline (points from the page top) and font size."""
+    """One glyph, or a piece of a word: text, horizontal extent, baseline (points from the page
+    top) and font size.  ``seq`` numbers the pieces in the PDF's reading stream; ``sep`` is True
+    when a space stood before this piece in the stream, so it starts a word even where its
+    box nearly touches its predecessor's (italic overhang, tight justification)."""
 
     text: str
     x0: float
     x1: float
     base: float
     size: float
+    seq: int = -2
+    sep: bool = False
 
 
 @dataclass(frozen=True)
@@ -61,8 +68,15 @@ class VisualLine:
         return "".join(parts)
 
 
-def visual_lines(chars: Iterable[Char], page: int) -> list[VisualLine]:
-    """Group a page's glyphs into lines (top to bottom) of words (left to right)."""
+def visual_lines(chars: Iterable[Char], page: int, *, height: float | None = None) -> list[VisualLine]:
+    """Group a page's glyphs (or word pieces) into lines of words, in reading order.
+
+    Lines are top to bottom, words left to right; where the page sets text in two columns
+    (a gutter through several consecutive lines of prose on both sides) the left column's
+    lines come before the right column's (:func:`reading_order`).  ``height`` (the page's,
+    in points) keeps the top and bottom margins, where running headers and footers live,
+    out of the columns.
+    """
     glyphs = [c for c in chars if c[0] and c[4] > 0 and c[2] >= c[1]]
     glyphs.sort(key=_BASE_X0)
     rows: list[list[Char]] = []
@@ -74,7 +88,7 @@ def visual_lines(chars: Iterable[Char], page: int) -> list[VisualLine]:
             rows.append([c])
             ref_base, ref_size = c[3], c[4]
     out = [_line(row, page) for row in rows]
-    return [line for line in out if line.words]
+    return reading_order([line for line in out if line.words], height)
 
 
 def _BASE_X0(c: Char) -> tuple[float, float]:
@@ -86,7 +100,9 @@ def _X0(c: Char) -> float:
 
 
 def _line(chars: list[Char], page: int) -> VisualLine:
-    """Words of one line: glyphs (whitespace already dropped) split where the gap exceeds ``WORD_GAP`` em."""
+    """Words of one line: pieces (whitespace already dropped) joined where the gap is at most
+    ``WORD_GAP`` em, so kerning and letter-spacing never split a word, unless a space stood
+    between them in the stream (:attr:`Char.sep`)."""
     chars.sort(key=_X0)
     size = sorted(c[4] for c in chars)[len(chars) // 2]
     word_gap, column_gap = WORD_GAP * size, COLUMN_GAP * size
@@ -99,21 +115,156 @@ def _line(chars: list[Char], page: int) -> VisualLine:
     for k in range(1, n + 1):
         if k < n:
             x0 = chars[k][1]
-            if x0 - prev_x1 <= word_gap:
+            if x0 - prev_x1 <= word_gap and not (chars[k][6] and chars[k][5] == chars[k - 1][5] + 1):
                 if chars[k][2] > prev_x1:
                     prev_x1 = chars[k][2]
                 continue
         first = chars[start]
-        text = normalise("".join(c[0] for c in chars[start:k]))
+        text = normalise(first[0] if k == start + 1 else "".join(c[0] for c in chars[start:k]))
         wide.append(last_x1 is not None and first[1] - last_x1 > column_gap)
         words.append(Word(text, round(first[1], 2), round(prev_x1, 2)))
         last_x1 = prev_x1
         if k < n:
             start, prev_x1 = k, chars[k][2]
-    bases = [c[3] for c in chars]
-    top = min(bases) - size * 0.8
-    bottom = max(bases) + size * 0.2
-    return VisualLine(page, tuple(words), tuple(wide), top, bottom, size)
+    base_lo = base_hi = chars[0][3]
+    for c in chars:
+        if c[3] < base_lo:
+            base_lo = c[3]
+        elif c[3] > base_hi:
+            base_hi = c[3]
+    return VisualLine(page, tuple(words), tuple(wide), base_lo - size * 0.8, base_hi + size * 0.2, size)
+
+
+# --------------------------------------------------------------------------- columns
+
+GUTTER = 0.5             # the gutter between two text columns is at least this wide (em)
+GUTTER_MIN_LINES = 3      # a text column needs at least this many lines on each side of the gutter
+PROSE_LETTERS = 0.6       # share of a column's words that hold a letter (a table's figures do not)
+PROSE_GAPPED = 0.2        # at most this share of a column's lines may hold a column gap (a table's do)
+
+
+def reading_order(lines: list[VisualLine], height: float | None = None) -> list[VisualLine]:
+    """Lines in reading order: a two-column stretch of prose gives its left column, then its right.
+
+    A gutter is found at the left edge ``E`` of a text column: an x where at least
+    ``GUTTER_MIN_LINES`` line segments start (the line's first word, or the first word after a
+    column gap) and which has text to its left.  A run of consecutive lines in which no word
+    crosses the strip ``GUTTER`` em wide left of ``E`` is a two-column stretch when both
+    sides hold at least ``GUTTER_MIN_LINES`` lines and both read as prose: mostly words with
+    letters and hardly any column gaps inside a side, and on one side at least most lines run
+    close to the column's right edge.  A table (figures, many column gaps) is never split.
+    Lines in the top or bottom ``MARGIN`` of the page (running headers and footers) are never
+    part of a stretch, unless they follow the body text at its own leading.
+    """
+    n = len(lines)
+    if n < 2 * GUTTER_MIN_LINES:
+        return lines
+    lo, hi = (MARGIN * height, (1 - MARGIN) * height) if height else (-math.inf, math.inf)
+    body = [lo < ln.top and ln.bottom < hi for ln in lines]
+    # a margin line set at the text's own leading (a column running into the margin) is body text;
+    # a running header or footer stands further off
+    for k in range(n - 2, -1, -1):
+        if not body[k] and body[k + 1] and lines[k + 1].top - lines[k].bottom <= lines[k].size:
+            body[k] = True
+    for k in range(1, n):
+        if not body[k] and body[k - 1] and lines[k].top - lines[k - 1].bottom <= lines[k].size:
+            body[k] = True
+    left_edge = min(ln.words[0].x0 for ln in lines)
+    starts: list[float] = []
+    for ln, ok in zip(lines, body):
+        if ok:
+            starts.extend(w.x0 for w, wide in zip(ln.words, ln.wide_gap)
+                          if (wide or w is ln.words[0]) and w.x0 > left_edge + 36)
+    # a column's left edge wobbles by a point or two (paragraph styles): starts within 4 pt are one edge
+    clusters: list[list[float]] = []
+    for x in sorted(starts):
+        if clusters and x - clusters[-1][0] <= 4.0:
+            clusters[-1].append(x)
+        else:
+            clusters.append([x])
+    candidates = [c[0] - 0.5 for c in sorted(clusters, key=len, reverse=True) if len(c) >= GUTTER_MIN_LINES]
+    run_of: list[int | None] = [None] * n        # line index -> index into runs
+    runs: list[tuple[list[VisualLine], list[VisualLine]]] = []
+    for edge in candidates[:8]:
+        k = 0
+        while k < n:
+            if run_of[k] is not None or not body[k] or not _clear(lines[k], edge):
+                k += 1
+                continue
+            j = k
+            while j < n and run_of[j] is None and body[j] and _clear(lines[j], edge):
+                j += 1
+            split = _split_run(lines[k:j], edge)
+            if split is not None:
+                for m in range(k, j):
+                    run_of[m] = len(runs)
+                runs.append(split)
+            k = j
+    if not runs:
+        return lines
+    out: list[VisualLine] = []
+    done: set[int] = set()
+    for ln, r in zip(lines, run_of):
+        if r is None:
+            out.append(ln)
+        elif r not in done:
+            done.add(r)
+            out.extend(runs[r][0])
+            out.extend(runs[r][1])
+    return out
+
+
+def _clear(line: VisualLine, edge: float) -> bool:
+    """True if no word of ``line`` crosses the gutter strip left of ``edge``."""
+    gutter = edge - GUTTER * line.size
+    for w in line.words:
+        if w.x1 > gutter and w.x0 < edge:
+            return False
+    return True
+
+
+def _split_run(run: list[VisualLine], edge: float) -> tuple[list[VisualLine], list[VisualLine]] | None:
+    """The run's left and right column lines, or None unless both sides read as prose."""
+    left: list[VisualLine] = []
+    right: list[VisualLine] = []
+    for ln in run:
+        cut = next((k for k, w in enumerate(ln.words) if w.x0 >= edge), len(ln.words))
+        if cut:
+            left.append(_part(ln, 0, cut))
+        if cut < len(ln.words):
+            right.append(_part(ln, cut, len(ln.words)))
+    if len(left) < GUTTER_MIN_LINES or len(right) < GUTTER_MIN_LINES:
+        return None
+    if not (_prose(left) and _prose(right) and (_filled(left) or _filled(right))):
+        return None
+    return left, right
+
+
+def _part(line: VisualLine, a: int, b: int) -> VisualLine:
+    if a == 0 and b == len(line.words):
+        return line
+    return VisualLine(line.page, line.words[a:b], (False,) + line.wide_gap[a + 1:b], line.top, line.bottom, line.size)
+
+
+def _prose(side: list[VisualLine]) -> bool:
+    """True if these lines read as running text or a list, not as table cells: most words hold a
+    letter, and hardly any line holds a column gap (one after a bullet or list mark does not count)."""
+    words = [w.text for ln in side for w in ln.words]
+    if sum(1 for t in words if any(ch.isalpha() for ch in t)) < PROSE_LETTERS * len(words):
+        return False
+    gapped = sum(1 for ln in side if any(wide and not _MARK.match(ln.words[k - 1].text)
+                                         for k, wide in enumerate(ln.wide_gap) if k))
+    return gapped <= PROSE_GAPPED * len(side)
+
+
+def _filled(side: list[VisualLine]) -> bool:
+    """True if at least half the lines end within 3 em of the side's right edge, as running text
+    fills its column (a table's label column does not)."""
+    right = max(ln.words[-1].x1 for ln in side)
+    return 2 * sum(1 for ln in side if ln.words[-1].x1 >= right - 3 * ln.size) >= len(side)
+
+
+_MARK = re.compile(r"^(?:[•·▪■–\-*]|\d{1,2}[.)]|[a-z][.)])$")
 
 
 # --------------------------------------------------------------------------- furniture
