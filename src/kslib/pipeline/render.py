@@ -187,18 +187,20 @@ def plan(years: Sequence[int], *, notebooks: Sequence[str] | None = None,
     names = chosen or list(NOTEBOOKS)
     history_nb = nb_dir / f"{HISTORY_NOTEBOOK}.ipynb"
     declared: dict[str, dict] = {}
+    needs: dict[str, tuple[str, ...]] = {}
     for name in (*names, *([HISTORY_NOTEBOOK] if chosen is None and history_nb.is_file() else [])):
         path = nb_dir / f"{name}.ipynb"
         if not path.is_file():
             known = ", ".join(sorted(p.stem for p in nb_dir.glob("*.ipynb"))) or "none"
             raise ParameterError(f"{path}: no such notebook (known: {known})")
         declared[name] = declared_parameters(path)
+        needs[name] = declared_needs(path)
     every = {p for d in declared.values() for p in d} | set(RUN_OPTIONS)
     for key in parameters:
         if key not in every:
             raise ParameterError(f"unknown parameter {key!r} (the notebooks declare: {', '.join(sorted(every))})")
     raw_given = parameters.pop("raw_path", "")
-    jobs: list[Job] = []
+    jobs = Plan()
     for year in years:
         if raw_given:
             raw = Path(raw_given)
@@ -222,10 +224,32 @@ def plan(years: Sequence[int], *, notebooks: Sequence[str] | None = None,
             wanted = list(names)
             if chosen is None and history and HISTORY_NOTEBOOK in declared:
                 wanted.append(HISTORY_NOTEBOOK)
+            empty = [n for n in wanted if needs.get(n) and all(report.table(t).empty for t in needs[n]
+                                                                  if t in report.schema)]
+            jobs.skipped += [f"{year} {report.slug if shared else ''} {n}".replace("  ", " ") for n in empty]
+            wanted = [n for n in wanted if n not in empty]
             jobs += _report_jobs(report, year, wanted, declared, parameters, history, nb_dir=nb_dir,
                                  out_dir=reports_dir(year, report.slug, out_root=out_root).resolve(), root=root,
                                  shared_year=shared)
     return jobs
+
+
+class Plan(list):
+    """The jobs of a run, and the notebooks left out because the report has nothing for them to show."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.skipped: list[str] = []
+
+
+def declared_needs(notebook: Path) -> tuple[str, ...]:
+    """The tables a notebook shows (its metadata ``kslib.needs``): it is left out of a report's run when
+    every one of them is empty (e.g. Arbetsmarknad for a report without labour-market figures)."""
+    try:
+        meta = json.loads(Path(notebook).read_text(encoding="utf-8")).get("metadata", {})
+    except (OSError, ValueError):
+        return ()
+    return tuple(meta.get("kslib", {}).get("needs", ()))
 
 
 def earlier_reports(report: ProcessedReport, year: int, *, root: Path) -> list[ProcessedReport]:
@@ -715,6 +739,10 @@ def render(jobs: list[Job], *, workers: int = DEFAULT_WORKERS, stream: TextIO | 
     # Imported here, once, so that the forked workers share them.
     import nbconvert  # noqa: F401
     import papermill  # noqa: F401
+    skipped = list(getattr(jobs, "skipped", []))
+    if stream is not None:
+        for label in skipped:
+            stream.write(f"skipped {label:<24}            nothing to show: the report has no tables for it\n")
     if not jobs:
         return []
     _warm_exporter()
@@ -772,8 +800,9 @@ def render(jobs: list[Job], *, workers: int = DEFAULT_WORKERS, stream: TextIO | 
     held = sorted({_unit_name(r.job) for r in ordered if not r.published})
     if stream is not None:
         kept = f"; not published: {', '.join(map(str, held))} (previous outputs kept)" if held else ""
+        left_out = f", {len(skipped)} skipped (nothing to show)" if skipped else ""
         stream.write(f"{len(ordered)} notebook(s) in {time.perf_counter() - start:.1f} s: "
-                     f"{len(ordered) - len(failed)} ok, {len(failed)} failed{kept}\n")
+                     f"{len(ordered) - len(failed)} ok, {len(failed)} failed{left_out}{kept}\n")
     if failed or held:
         problems = [f"{r.job.label}: {r.error.splitlines()[0]}" for r in failed]
         problems += [f"{r.job.label}: {r.note}" for r in ordered if r.ok and not r.published
