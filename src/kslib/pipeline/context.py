@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from kslib.present.display import source_name
 from kslib.errors import ParameterError, ParseError
 from kslib.parse.report import FINANCIAL_SPECS
 from kslib.parse.tables.financial import wide as to_wide
@@ -156,7 +157,7 @@ class HistoryContext:
     @property
     def sources(self) -> list[str]:
         """The reports, as readers name them (``"Stadsrevisionens årsredogörelse 2022, Göteborgs Stad"``)."""
-        return [report_name(r.meta) for r in self.history.reports]
+        return [source_name(r.meta) for r in self.history.reports]
 
     # the page header and footer read these, as from a NotebookContext
     @property
@@ -173,15 +174,6 @@ class HistoryContext:
     @property
     def for_analyst(self) -> bool:
         return self.current.for_analyst
-
-
-def report_name(meta) -> str:
-    kind = (meta.report_kind or "rapport").lower()
-    board = meta.board or ""
-    owner = (board if board.endswith("s") else f"{board}s") + " " if board else ""
-    text = f"{owner}{kind} {meta.year or ''}".strip()
-    text = text[:1].upper() + text[1:]
-    return f"{text}, {meta.municipality}" if meta.municipality else text
 
 
 def open_history(*, year: int, processed_dir: str = "", history_dirs: list | None = None, renames: str = "",
