@@ -150,7 +150,13 @@ def economy_summary(view, *, year: int, who: str, explanations: pd.DataFrame | N
         budget = None if total is None else total.get(f"budget_{year}")
         if surplus and total is not None and view.costs_positive and budget:
             s += f" ({fmt.format_percent(abs(surplus) / abs(budget) * 100)} av budgeten)"
-        out.append(s + ".")
+        s += "."
+        if explanations is not None and not explanations.empty:
+            whole = explanations[(explanations["area"].isna() | (explanations["area"].astype("string") == ""))
+                                 & (explanations["kind"] == "deviation")]
+            if len(whole):
+                s += f" Rapporten: {quote(whole.iloc[0])}."
+        out.append(s)
         said_result = source is result
     # 2–3. the largest deficits and surpluses, each with the report's own explanation
     if main is not None:
