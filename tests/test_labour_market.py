@@ -193,3 +193,12 @@ def test_registered_in_report(report_path):
     report = kslib.read_report(report_path)
     assert "labour_market" in report.table_names()
     assert len(report.labour_market) == len(EXPECTED_2020)
+
+
+def test_a_boards_own_staff_leaving_is_no_labour_market_figure():
+    """Intraservice 2025: "Av de totalt cirka 50 medarbetare som har avslutat sin anställning … ca 25 procent"
+    is staff turnover, not exits from a labour-market unit: nothing is read (and Arbetsmarknad is skipped)."""
+    from pathlib import Path
+
+    report = kslib.read_report(Path(__file__).parent / "corpus" / "goteborg_namnden-for-intraservice_arsrapport_2025.txt")
+    assert report.labour_market.empty

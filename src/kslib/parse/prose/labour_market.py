@@ -42,6 +42,8 @@ _MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "maj": 5, "jun": 6, "jul": 7,
 _MON = r"(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)"
 _MONTH = rf"(?P<mon>{_MON})[a-zåäö]*\.?"
 _APPROX = re.compile(r"\b(?:drygt|nästan|knappt|cirka|ca\.?|omkring|ungefär|runt|närmare|över)\s*$", re.IGNORECASE)
+# the board's own staff leaving ("medarbetare som har avslutat sin anställning") is no labour-market exit
+_OWN_STAFF = re.compile(r"avslutat\s+sin\s+anställning|medarbetare\s+som\s+(?:har\s+)?avslutat", re.I)
 _LABOUR = re.compile(r"arbetslös|arbetskraft|arbetssökande|inskrivna|avslut|per invånare|biståndshushåll|"
                      r"antal hushåll|arbetsmarknadspolitiska anställningar", re.IGNORECASE)
 _GROUPS = [
@@ -179,7 +181,8 @@ class _Reader:
         ctx.unemployment = bool(re.search(r"arbetslös", para_text, re.I))
         if re.search(r"anställda\s+på\s+arbetsmarknadspolitiska", para_text, re.I):
             self._programme_employment(s, ctx)
-        elif re.search(r"\bavslut", para_text, re.I) and re.search(r"kvinnor|män\b|avslut|totalt", t, re.I):
+        elif (re.search(r"\bavslut", para_text, re.I) and re.search(r"kvinnor|män\b|avslut|totalt", t, re.I)
+              and not _OWN_STAFF.search(para_text)):
             self._unit_exits(s, ctx)
         if re.search(r"per\s+invånare", para_text, re.I):
             self._per_inhabitant(s, ctx)
