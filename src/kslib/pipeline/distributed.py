@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 from typing import Iterator, Sequence, TextIO
 
-from kslib.errors import NotebookFailure, ParameterError, RenderError
+from kslib.errors import ParameterError
 from kslib.pipeline.atomic import Staging, exclusive
 from kslib.pipeline.layout import find_raw_reports, raw_reports_in, raw_years
 from kslib.pipeline.project import lock_dir
@@ -144,7 +144,7 @@ def render_on_cluster(client, jobs: list, *, stream: TextIO | None = sys.stderr)
     """
     from distributed import as_completed
 
-    from kslib.pipeline.render import JobResult, Progress, _unit_name, publish
+    from kslib.pipeline.render import JobResult, Progress, publish, settle_run
 
     if not jobs:
         return []
@@ -174,21 +174,5 @@ def render_on_cluster(client, jobs: list, *, stream: TextIO | None = sys.stderr)
             if all(j.label in results for j in unit):
                 progress.settled(publish([results[j.label] for j in unit], staging[job.out_dir]))
         progress.close()
-    ordered = [results[j.label] for j in jobs]
-    failed = [r for r in ordered if not r.ok]
-    held = sorted({_unit_name(r.job) for r in ordered if not r.published})
-    if stream is not None:
-        kept = f"; not published: {', '.join(held)} (previous outputs kept)" if held else ""
-        stream.write(f"{len(ordered)} notebook(s) in {time.perf_counter() - start:.1f} s on Dask: "
-                     f"{len(ordered) - len(failed)} ok, {len(failed)} failed{kept}\n")
-    if failed or held:
-        problems = [f"{r.job.label}: {(r.error or '').splitlines()[0] if r.error else 'failed'}" for r in failed]
-        problems += [f"{r.job.label}: {r.note}" for r in ordered if r.ok and not r.published
-                     and not any(f.job.out_dir == r.job.out_dir for f in failed)]
-        head = f"{len(failed)} of {len(ordered)} notebooks failed: " if failed else "outputs not published: "
-        failures = tuple(r.failure or NotebookFailure(r.job.year, r.job.name, None, "Error", r.error or "")
-                         for r in failed)
-        raise RenderError(head + "; ".join(problems)
-                          + f"; nothing new published for {', '.join(held)} (previous outputs kept)",
-                          failures=failures)
-    return ordered
+    return settle_run([results[j.label] for j in jobs], stream=stream, seconds=time.perf_counter() - start,
+                      where=" on Dask")

@@ -795,16 +795,23 @@ def render(jobs: list[Job], *, workers: int = DEFAULT_WORKERS, stream: TextIO | 
                 if p.is_alive():
                     p.terminate()
             progress.close()
-    ordered = [results[j.label] for j in jobs]
+    return settle_run([results[j.label] for j in jobs], stream=stream, seconds=time.perf_counter() - start,
+                      skipped=skipped)
+
+
+def settle_run(ordered: list[JobResult], *, stream: TextIO | None, seconds: float, skipped: Sequence[str] = (),
+               where: str = "") -> list[JobResult]:
+    """The run's summary line; :class:`RenderError` (with each failure) when a notebook failed or a
+    report's outputs were not published.  ``where``: e.g. " on Dask"."""
     failed = [r for r in ordered if not r.ok]
     held = sorted({_unit_name(r.job) for r in ordered if not r.published})
     if stream is not None:
         kept = f"; not published: {', '.join(map(str, held))} (previous outputs kept)" if held else ""
         left_out = f", {len(skipped)} skipped (nothing to show)" if skipped else ""
-        stream.write(f"{len(ordered)} notebook(s) in {time.perf_counter() - start:.1f} s: "
+        stream.write(f"{len(ordered)} notebook(s) in {seconds:.1f} s{where}: "
                      f"{len(ordered) - len(failed)} ok, {len(failed)} failed{left_out}{kept}\n")
     if failed or held:
-        problems = [f"{r.job.label}: {r.error.splitlines()[0]}" for r in failed]
+        problems = [f"{r.job.label}: {(r.error or 'failed').splitlines()[0]}" for r in failed]
         problems += [f"{r.job.label}: {r.note}" for r in ordered if r.ok and not r.published
                      and not any(f.job.out_dir == r.job.out_dir for f in failed)]
         head = f"{len(failed)} of {len(ordered)} notebooks failed: " if failed else "outputs not published: "

@@ -11,7 +11,7 @@ holding them, or raw reports, parsed in memory) and returns a :class:`History`:
   both sources).
 
 Rows are matched across reports within a table kind (``income_statement``, ``operating_by_area``, …) by
-their code where the row has one (``"910 Sigfridsborgs skola"`` → ``910``; a code printed twice in one
+their code where the row has one (``"910 Ekbackens skola"`` → ``910``; a code printed twice in one
 table is told apart by its label), else by the normalised label (case, spacing, dashes and footnote
 marks ignored).  A renames file maps rows that changed name (``from,to`` and optionally ``table_kind``).
 Money is in tkr (``mnkr`` × 1000); other units are kept.
@@ -183,7 +183,7 @@ def renames_mapping(rows: Iterable[Mapping[str, str]] | Mapping[str, str]) -> di
 # --------------------------------------------------------------------------- rows
 
 def split_code(label: str) -> tuple[str, str]:
-    """``"910 Sigfridsborgs skola"`` → ``("910", "Sigfridsborgs skola")``; no code → ``("", label)``."""
+    """``"910 Ekbackens skola"`` → ``("910", "Ekbackens skola")``; no code → ``("", label)``."""
     m = _CODE.match(str(label))
     return (m.group(1), m.group(2).strip()) if m else ("", str(label).strip())
 
