@@ -57,7 +57,6 @@ def run(args: argparse.Namespace) -> int:
     notebooks = args.notebook or (run_file.notebooks if run_file else None) or None
     if args.workers < 1:
         raise ParameterError(f"--workers must be at least 1, got {args.workers}")
-    from kslib.pipeline.render import plan, render  # noqa: F401  (what scheduled_render drives)
     from kslib.pipeline.scheduling import scheduled_render   # --root, $KSLIB_ROOT, --skip-missing, --if-changed, --dask
 
     return scheduled_render(years, notebooks=notebooks, parameters=parameters, root=args.root, out_root=args.out,

@@ -18,9 +18,10 @@ import pandas as pd
 
 from kslib import fmt
 from kslib._version import __version__
-from kslib.present.frames import area_names, estimated_inhabitants, findings, goal_counts_comparison, key_figures_wide, \
-    net_cost_shares, unknown_goals
-from kslib.present.labels import (AREA_LABELS_SV, ASSESSMENT_LABELS_SV, BASIS_LABELS_SV, GROUP_LABELS_SV, LEVEL_LABELS_SV, SEVERITY_LABELS_SV,
+from kslib.present.frames import (area_names, estimated_inhabitants, goal_counts_comparison, key_figures_wide,
+                                  net_cost_shares, unknown_goals)
+from kslib.present.labels import (AREA_LABELS_SV, ASSESSMENT_LABELS_SV, BASIS_LABELS_SV, GROUP_LABELS_SV,
+                                  LEVEL_LABELS_SV, SEVERITY_LABELS_SV,
                                   STATUS_COLOURS, STATUS_TEXT, group_label, period_label, status_label)
 
 _HEADER_CSS = [
