@@ -134,9 +134,8 @@ def _split_into(out: Placed, run: Run, slots, identities, *, whole: bool = False
         return
     k = hi - lo
     idents = _sub_identities(identities(n), out.values, lo, hi)
-    blank_ok = [lo + i not in skip or True for i in range(k)]
     try:
-        rs = split_row(tokens, k, identities=idents, blank_allowed=blank_ok)
+        rs = split_row(tokens, k, identities=idents, blank_allowed=[True] * k)
     except SplitError:
         if k == 1:   # digits under one column that no grouping reads ("-7 73"): keep what is printed
             digits = "".join(t.int_part for t in tokens)
