@@ -15,6 +15,7 @@ import pandas as pd
 from kslib.diagnostics import ParseWarning
 from kslib.parse.tables import financial
 from kslib.parse.tables.discover import Table, discover
+from kslib.parse.tables.units import infer_units
 from kslib.read.source import Source
 
 CATALOG_COLUMNS = ["table", "title", "kind", "page", "line", "unit", "row", "row_kind", "column", "group",
@@ -50,7 +51,8 @@ def read_catalog(source: Source, *, year: int | None = None, warnings: list[Pars
             rec["table"] = f"t{n}"
             rows.append(rec)
     frame = pd.DataFrame(rows, columns=CATALOG_COLUMNS)
-    return frame.astype({"page": "Int64", "line": "Int64", "year": "Int64", "value": "float64"})
+    frame = frame.astype({"page": "Int64", "line": "Int64", "year": "Int64", "value": "float64"})
+    return infer_units(frame, source, warnings)
 
 
 def _table_records(t: Table) -> list[dict]:

@@ -10,6 +10,14 @@ _BALANCE = re.compile(r"tillgångar|skulder|eget\s+kapital|balansräkning", re.I
 _INVEST = re.compile(r"investering", re.I)
 _STAFF = re.compile(r"personal|anställda|årsarbetare|sjukfrånvaro|medarbetare|chefer", re.I)
 _CODED = re.compile(r"^\d{2,6}\s+\S")
+# a summary of results: rows of income, of costs and a result ("Intäkter", "Kostnader", "Resultat")
+_INCOME_ROW = re.compile(r"^(?:summa\s+|totala\s+|verksamhetens\s+)?intäkter\b", re.I)
+_COST_ROW = re.compile(r"^(?:summa\s+|totala\s+|verksamhetens\s+)?kostnader\b", re.I)
+_RESULT_ROW = re.compile(r"^(?:årets\s+|periodens\s+)?resultat\b", re.I)
+
+
+def _is_result_summary(labels: list[str]) -> bool:
+    return all(any(p.match(lab) for lab in labels) for p in (_INCOME_ROW, _COST_ROW, _RESULT_ROW))
 
 
 def classify(table) -> str:
@@ -22,7 +30,8 @@ def classify(table) -> str:
         return "balance_sheet"
     if _INVEST.search(table.title):
         return "investments"
-    if len(_INCOME_STATEMENT.findall(text)) >= 2 or re.search(r"resultaträkning", table.title, re.I):
+    if (len(_INCOME_STATEMENT.findall(text)) >= 2 or re.search(r"resultaträkning", table.title, re.I)
+            or _is_result_summary(labels)):
         return "income_statement"
     if _STAFF.search(text) and not {"budget", "deviation"} & measures:
         return "staff"
