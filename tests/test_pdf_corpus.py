@@ -229,3 +229,25 @@ def test_pdfplumber_backend_reads_the_same_table_lines(name):
     a = [line.text for line in page_lines(name, table["pdf_page"])]
     b = [line.text for line in page_lines(name, table["pdf_page"], "pdfplumber")]
     assert a == b
+
+
+@pytest.mark.parametrize("stem, footers, kept", [
+    # left and right pages print the page number on alternate sides; the appended letter's footer is a date
+    (SR2022, [r"^\d+\s+Stadsrevisionens årsredogörelse 2022$", r"^Stadsrevisionens årsredogörelse 2022\s+\d+$",
+              r"^Stadsrevisionen\s+\d+ \(13\)$"], "Utfall per 2022-12-31"),
+    (SR2023, [r"^\d+\s+Stadsrevisionens årsredogörelse 2023$", r"^Årsrapport för 2023\s+\d+ \(10\)$"],
+     "Utfall per 2023-12-31"),
+])
+def test_running_footers_are_furniture(stem, footers, kept):
+    src = source(stem)
+    content = [line.text for line in src.lines]
+    for pattern in footers:
+        assert not [t for t in content if re.match(pattern, t)], pattern
+        assert [f for f in src.furniture if re.match(pattern, f.text)], pattern
+    assert any(kept in t for t in content)
+
+
+def test_a_date_footer_of_an_appended_letter_is_furniture_but_its_dateline_is_not():
+    src = source(SR2022)
+    assert [line.page for line in src.lines if line.text == "2023-03-14"] == [35]     # the letter's date
+    assert [line.page for line in src.furniture if line.text == "2023-03-14"] == list(range(36, 47))

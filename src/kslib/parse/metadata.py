@@ -146,7 +146,8 @@ def read_metadata(source: Source, *, fallback_year: int | None = None, year: int
         m = _PARTY.match(found["chair"])
         chair, party = (m.group("name"), m.group("party")) if m else (found["chair"], None)
 
-    body = _collapse(source.text)
+    # the running headers and footers name the board too ("Stadsrevisionen  7 (13)")
+    body = _collapse("\n".join([source.text, *(line.text for line in source.furniture)]))
     title = _title_block(source)
     kind_at = _find_kind(title)
     kind = _kind_name(kind_at[1]) if kind_at else None
@@ -187,8 +188,12 @@ def _clean(text: str) -> str:
 
 
 def _title_block(source: Source) -> list[str]:
-    """The first lines of the report, then its running headers, cleaned (blank ones dropped)."""
-    lines = [_clean(line.text) for line in source.lines[:_HEAD_LINES]]
+    """The first lines of the report (a cover's own header among them), then its running headers, cleaned
+    (blank ones dropped)."""
+    head = list(source.lines[:_HEAD_LINES])
+    last = head[-1].number if head else 0
+    head = sorted([*head, *(f for f in source.furniture if f.number <= last)], key=lambda line: line.number)
+    lines = [_clean(line.text) for line in head]
     seen: set[str] = set()
     for line in source.furniture:
         text = _clean(line.text)

@@ -270,8 +270,13 @@ _MARK = re.compile(r"^(?:[•·▪■–\-*]|\d{1,2}[.)]|[a-z][.)])$")
 # --------------------------------------------------------------------------- furniture
 
 def _shape(text: str) -> str:
-    """A line's text with figures masked, for spotting lines repeated on every page."""
-    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().lower()))
+    """A line's text with figures masked and a page number at either end dropped, for spotting lines
+    repeated on every page (left and right pages put the number on alternate sides)."""
+    masked = re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().lower()))
+    return re.sub(r"^(?:# )+|(?: #(?: \(#\))?)+$", "", masked) or masked
+
+
+_RUN = 3               # a margin line on this many consecutive pages is furniture (an appended document's footer)
 
 
 def furniture_flags(pages: Sequence[tuple[float, list[VisualLine]]]) -> list[list[bool]]:
@@ -280,7 +285,7 @@ def furniture_flags(pages: Sequence[tuple[float, list[VisualLine]]]) -> list[lis
     ``pages`` holds (page height, lines).  Furniture is: a running header that
     :func:`kslib.read.source._is_running_header` knows; a line in the top or bottom
     margin that repeats (figures masked) on at least half the pages (and on
-    two or more); a bare page number (``7``, ``- 7 -``, ``Sida 7 av 36``) as the
+    two or more) or on three consecutive pages; a bare page number (``7``, ``- 7 -``, ``Sida 7 av 36``) as the
     first or last line of a page, inside the margin.
     """
     margin_lines: list[list[int]] = []
@@ -289,8 +294,14 @@ def furniture_flags(pages: Sequence[tuple[float, list[VisualLine]]]) -> list[lis
         idx += [k for k, ln in enumerate(lines) if k >= len(lines) - 3 and ln.top >= (1 - MARGIN) * height]
         margin_lines.append(sorted(set(idx)))
     counts: Counter[str] = Counter()
+    runs: Counter[str] = Counter()        # the longest run of consecutive pages a margin line repeats on
+    run: dict[str, int] = {}
     for (height, lines), idx in zip(pages, margin_lines):
-        counts.update({_shape(lines[k].text) for k in idx})
+        shapes = {_shape(lines[k].text) for k in idx}
+        counts.update(shapes)
+        run = {sh: run.get(sh, 0) + 1 for sh in shapes}
+        for sh, n in run.items():
+            runs[sh] = max(runs[sh], n)
     n_pages = len(pages)
     needed = max(2, math.ceil(n_pages / 2))
     flags: list[list[bool]] = []
@@ -300,7 +311,7 @@ def furniture_flags(pages: Sequence[tuple[float, list[VisualLine]]]) -> list[lis
             text = ln.text
             if _is_running_header(text):
                 page_flags[k] = True
-            elif k in idx and n_pages >= 2 and counts[_shape(text)] >= needed:
+            elif k in idx and n_pages >= 2 and (counts[_shape(text)] >= needed or runs[_shape(text)] >= _RUN):
                 page_flags[k] = True
             elif k in idx and (k == 0 or k == len(lines) - 1 or _edge(lines, k)) and _PAGE_NUMBER.match(text):
                 page_flags[k] = True
