@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import json
-import os
 import shutil
 import sys
 import tempfile
@@ -98,20 +96,11 @@ def _kernel_spec() -> None:
     with _KERNEL_LOCK:
         if _KERNEL_DIR:
             return
-        from kslib.pipeline.render import KERNEL_NAME
+        from kslib.pipeline.render import prepend_jupyter_path, write_kernel_spec
 
         tmp = Path(tempfile.mkdtemp(prefix="kslib-dask-kernel-"))
-        spec_dir = tmp / "kernels" / KERNEL_NAME
-        spec_dir.mkdir(parents=True)
-        spec = {"argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}",
-                         "--IPKernelApp.log_level=ERROR"],
-                "display_name": "Python 3 (ipykernel)", "language": "python",
-                "env": {"MPLBACKEND": "module://matplotlib_inline.backend_inline",
-                        "PYDEVD_DISABLE_FILE_VALIDATION": "1"},
-                "metadata": {"debugger": False}}
-        (spec_dir / "kernel.json").write_text(json.dumps(spec), encoding="utf-8")
-        old = os.environ.get("JUPYTER_PATH")
-        os.environ["JUPYTER_PATH"] = os.pathsep.join([str(tmp), *([old] if old else [])])
+        write_kernel_spec(tmp)
+        prepend_jupyter_path(tmp)
         _KERNEL_DIR.append(tmp)
         atexit.register(shutil.rmtree, tmp, ignore_errors=True)
 

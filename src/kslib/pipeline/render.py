@@ -295,25 +295,39 @@ def _report_jobs(report: ProcessedReport, year: int, names: list[str], declared:
 
 # --------------------------------------------------------------------------- kernel
 
-@contextlib.contextmanager
-def venv_kernel() -> Iterator[Path]:
-    """A ``python3`` kernel spec running *this* interpreter, first on ``JUPYTER_PATH`` for the duration.
+def write_kernel_spec(folder: Path) -> Path:
+    """Write a ``python3`` kernel spec running *this* interpreter under ``folder/kernels/``; return its dir.
 
-    Works from a clean clone where only ``pip install -e .[test]`` ran, whatever
-    kernel specs the user has installed elsewhere: the kernel is always this
-    environment's Python, with kslib importable.
+    Put ``folder`` first on ``JUPYTER_PATH`` and papermill's ``python3`` kernel is this environment's
+    Python, with kslib importable, whatever kernel specs the user has installed elsewhere.
     """
-    tmp = Path(tempfile.mkdtemp(prefix="kslib-kernel-"))
-    spec_dir = tmp / "kernels" / KERNEL_NAME
-    spec_dir.mkdir(parents=True)
+    spec_dir = folder / "kernels" / KERNEL_NAME
+    spec_dir.mkdir(parents=True, exist_ok=True)
     spec = {"argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}",
                      "--IPKernelApp.log_level=ERROR"],
             "display_name": "Python 3 (ipykernel)", "language": "python",
             "env": {"MPLBACKEND": "module://matplotlib_inline.backend_inline", "PYDEVD_DISABLE_FILE_VALIDATION": "1"},
             "metadata": {"debugger": False}}
     (spec_dir / "kernel.json").write_text(json.dumps(spec), encoding="utf-8")
+    return spec_dir
+
+
+def prepend_jupyter_path(folder: Path) -> str | None:
+    """Put ``folder`` first on ``JUPYTER_PATH``; return the previous value (None when unset)."""
     old = os.environ.get("JUPYTER_PATH")
-    os.environ["JUPYTER_PATH"] = os.pathsep.join([str(tmp), *([old] if old else [])])
+    os.environ["JUPYTER_PATH"] = os.pathsep.join([str(folder), *([old] if old else [])])
+    return old
+
+
+@contextlib.contextmanager
+def venv_kernel() -> Iterator[Path]:
+    """This interpreter's kernel spec (:func:`write_kernel_spec`) first on ``JUPYTER_PATH`` for the duration.
+
+    Works from a clean clone where only ``pip install -e .[test]`` ran.
+    """
+    tmp = Path(tempfile.mkdtemp(prefix="kslib-kernel-"))
+    spec_dir = write_kernel_spec(tmp)
+    old = prepend_jupyter_path(tmp)
     try:
         yield spec_dir
     finally:
