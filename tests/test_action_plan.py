@@ -74,3 +74,50 @@ def test_missing_plan_warns():
     warnings = []
     frame = read_action_plan(source_from_text("Något helt annat\n"), warnings=warnings)
     assert frame.empty and [w.code for w in warnings] == ["table-missing"]
+
+
+# --------------------------------------------------------------------------- plans in other words
+
+PLAN = (
+    "4.2       Handlingsplan för ökad närvaro\n"
+    "          Åtgärd                          Ansvarig       Status            Kommentar\n"
+    "          Kartlägga frånvaron per         Rektor         Genomförd         Kartläggningen\n"
+    "          skola och årskurs                                                redovisades i maj.\n"
+    "          Införa digital                  IT-chef        Pågår             Upphandling klar.\n"
+    "          frånvaroanmälan\n"
+    "          Utbilda mentorer                Rektor         Ej påbörjad       Flyttas till hösten.\n"
+    "          Följa upp elever med            Elevhälsan                       Arbetet har gått\n"
+    "          hög frånvaro                                                     mycket bra.\n"
+    "          Samverka med                    Rektor         ✓                 Möten varje månad.\n"
+    "          socialtjänsten\n"
+    "          Status: ✓ Genomförd  ✗ Ej genomförd\n"
+    "4.3       Ekonomi\n"
+)
+
+
+def test_plan_in_other_words_read_by_columns():
+    warnings = []
+    frame = read_action_plan(source_from_text(PLAN), warnings=warnings)
+    assert list(frame.columns) == COLUMNS
+    assert list(frame.item) == [1, 2, 3, 4, 5]
+    assert list(frame.decision) == ["Kartlägga frånvaron per skola och årskurs", "Införa digital frånvaroanmälan",
+                                    "Utbilda mentorer", "Följa upp elever med hög frånvaro",
+                                    "Samverka med socialtjänsten"]
+    assert frame.follow_up[0] == "Kartläggningen redovisades i maj."
+    assert list(frame.status) == ["done", "ongoing", "not_met", "unknown", "done"]
+    assert list(frame.basis) == ["text", "text", "text", "none", "symbol"]
+    assert list(frame.line) == [3, 5, 7, 8, 10]
+    assert warnings == []
+
+
+def test_plan_comment_tone_is_no_status():
+    """Item 4 has an empty Status cell; "Arbetet har gått mycket bra" in the comment says nothing of it."""
+    frame = read_action_plan(source_from_text(PLAN), warnings=[])
+    assert frame.follow_up[3] == "Arbetet har gått mycket bra."
+    assert (frame.status[3], frame.basis[3], frame.comment[3]) == ("unknown", "none", "")
+
+
+def test_plan_symbol_without_a_key_is_unknown():
+    text = PLAN.replace("          Status: ✓ Genomförd  ✗ Ej genomförd\n", "")
+    frame = read_action_plan(source_from_text(text), warnings=[])
+    assert frame.status[4] == "unknown" and frame.status[0] == "done"

@@ -69,3 +69,81 @@ def test_internal_control_under_other_words():
     assert frame.iloc[0]["grade"] == "A" and frame.iloc[0]["owner"] == "Ekonomichef"
     assert frame.iloc[1]["grade"] == "" and frame.iloc[1]["assessment"] == ""
     assert [w.code for w in warnings] == ["grade-missing"]
+
+
+# --------------------------------------------------------------------------- column tables in other words
+
+COLUMN_TABLE = (
+    "3.4       Intern kontroll 2024\n"
+    "          Kontrollmoment                  Ansvarig        Status              Kommentar\n"
+    "          Attestering av leverantörs-     Ekonomichef     Godkänd             Stickprov på 40\n"
+    "          fakturor                                                            fakturor.\n"
+    "          Avtalstrohet vid inköp          Inköpschef      Ej genomförd        Flyttas till 2025.\n"
+    "          Behörigheter i                  IT-chef         Delvis godkänd.     Två konton\n"
+    "          ekonomisystemet                                 Två avvikelser      saknade beslut.\n"
+    "          Hantering av                    Kanslichef                          Inga avvikelser.\n"
+    "          allmänna handlingar                                                 Arbetet har gått bra.\n"
+    "          Registrering av bisysslor       HR-chef         Se kommentar        Inga brister hittades.\n"
+    "3.5       Ekonomi\n"
+)
+
+
+def test_control_table_in_other_words_read_by_columns():
+    from goal_templates import source_from_text
+    warnings = []
+    frame = read_internal_control(source_from_text(COLUMN_TABLE), warnings=warnings)
+    assert list(frame.columns) == COLUMNS
+    assert list(frame["item"]) == [1, 2, 3, 4, 5]
+    assert list(frame.process) == ["Attestering av leverantörs-fakturor", "Avtalstrohet vid inköp",
+                                   "Behörigheter i ekonomisystemet", "Hantering av allmänna handlingar",
+                                   "Registrering av bisysslor"]
+    assert list(frame.owner) == ["Ekonomichef", "Inköpschef", "IT-chef", "Kanslichef", "HR-chef"]
+    assert frame.assessment[2] == "Delvis godkänd. Två avvikelser"
+    assert frame.comment[0] == "Stickprov på 40 fakturor."
+    assert list(frame.status) == ["met", "not_met", "partly_met", "unknown", "unknown"]
+    assert list(frame.basis) == ["text", "text", "text", "none", "none"]
+    assert list(frame.line) == [3, 5, 6, 8, 10]
+    assert warnings == []
+
+
+def test_comment_words_never_give_a_status():
+    """"Inga avvikelser." and "Inga brister hittades." stand in the comment column, not the status column."""
+    from goal_templates import source_from_text
+    frame = read_internal_control(source_from_text(COLUMN_TABLE), warnings=[]).set_index("process")
+    assert frame.loc["Hantering av allmänna handlingar", "comment"] == "Inga avvikelser. Arbetet har gått bra."
+    assert frame.loc["Hantering av allmänna handlingar", "status"] == "unknown"
+    assert frame.loc["Registrering av bisysslor", "status"] == "unknown"       # "Se kommentar" is no status
+
+
+SYMBOL_TABLE = (
+    "Internkontrollplan\n"
+    "{legend}\n"
+    "    Kontroll                 Ansvarig       Status\n"
+    "    Attester                 Ekonomichef    🟢\n"
+    "    Lönerutiner              HR-chef        🔴\n"
+    "    Arkivering               Kanslichef     ●\n"
+    "Kommentar till uppföljningen av intern kontroll\n"
+)
+
+
+def test_symbols_mapped_by_the_reports_key():
+    from goal_templates import source_from_text
+    text = SYMBOL_TABLE.format(legend="Teckenförklaring: 🟢 Genomförd  🟡 Delvis genomförd  🔴 Ej genomförd")
+    frame = read_internal_control(source_from_text(text), warnings=[])
+    assert list(frame.process) == ["Attester", "Lönerutiner", "Arkivering"]
+    assert list(frame.status) == ["done", "not_met", "unknown"]          # "●" is not in the key
+    assert list(frame.basis) == ["symbol", "symbol", "none"]
+
+
+def test_symbols_without_a_key_or_with_a_colourless_key_are_unknown():
+    from goal_templates import source_from_text
+    for legend in ("Status per kontroll", "● Uppfyllt ● Delvis uppfyllt ● Ej uppfyllt"):
+        frame = read_internal_control(source_from_text(SYMBOL_TABLE.format(legend=legend)), warnings=[])
+        assert list(frame.process) == ["Attester", "Lönerutiner", "Arkivering"], legend
+        assert set(frame.status) == {"unknown"}, legend
+
+
+def test_real_items_status_only_from_the_grade_words():
+    frame = read_internal_control(real_source(), year=2020, warnings=[])
+    # "A. Godkänd, avslutas" states approval; "C. Kvarstår till nästa år" states no fulfilment
+    assert list(frame.status) == ["unknown", "met", "unknown", "met", "unknown", "unknown", "unknown"]

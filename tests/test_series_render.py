@@ -35,9 +35,10 @@ def test_two_years_and_a_flerarsoversikt(tmp_path, kslib_cmd):
         run = kslib_cmd("render", "--year", year, "--root", tmp_path, "--quiet", cwd=tmp_path, timeout=900)
         assert run.returncode == 0, run.stderr
     pages22, pages23 = tmp_path / "reports" / "2022" / SLUG, tmp_path / "reports" / "2023" / SLUG
-    # the Stadsrevisionen reports have no labour-market figures or goals: those pages are left out
-    assert sorted(p.name for p in pages22.glob("*.html")) == ["ekonomi.html"]
-    assert sorted(p.name for p in pages23.glob("*.html")) == ["ekonomi.html", "flerar.html"]
+    # the Stadsrevisionen reports have no labour-market figures: that page is left out; their own goals
+    # ("Revisorernas egna mål") are listed, unassessed
+    assert sorted(p.name for p in pages22.glob("*.html")) == ["ekonomi.html", "maluppfyllelse.html"]
+    assert sorted(p.name for p in pages23.glob("*.html")) == ["ekonomi.html", "flerar.html", "maluppfyllelse.html"]
     text = page_text(pages23 / "flerar.html")
     assert text.index("Sammanfattning") < text.index("Resultat mot budget per år")          # message first
     assert "Periodens resultat 2023 blev 740 tkr mot budgeterade -750 tkr" in text

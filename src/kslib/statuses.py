@@ -1,7 +1,8 @@
 """The status vocabulary of goals, sub-goals, assignments and actions, with its Swedish words.
 
 Codes are what the processed data holds (``goals.csv``, ``action_plan.csv``); the labels are
-what committees read; :func:`status_from_words` reads a status the report states in words.
+what committees read; :func:`status_from_words` reads a status the report states in words, and
+:func:`status_from_symbol` one it shows as a symbol, only by the report's own key (:func:`symbol_key`).
 :data:`STATUSES` are the fulfilment statuses of goals; an assignment (uppdrag) or action is
 also ``done`` (Avslutad, Klar, Genomförd) or ``ongoing`` (Pågår, Pågående): :data:`ALL_STATUSES`.
 """
@@ -35,6 +36,10 @@ _STATUS_WORDS = [
     (re.compile(r"^(?:delvis\s+uppnå(?:tt|dd|dda)|uppnås\s+delvis)$", re.I), "partly_met"),
     (re.compile(r"^(?:ej|inte)\s+uppnå(?:tt|dd|dda)$", re.I), "not_met"),
     (re.compile(r"^följs\s+upp\s+senare$", re.I), "later"),
+    # a control or an action judged, or not carried out ("Ej påbörjad" is not met, as in the plans)
+    (re.compile(r"^delvis\s+(?:godkän[dt]a?|genomför[dt]a?|utför[dt]a?)$", re.I), "partly_met"),
+    (re.compile(r"^(?:ej|inte)\s+(?:godkän[dt]a?|genomför[dt]a?|utför[dt]a?|påbörja[dt]e?)$", re.I), "not_met"),
+    (re.compile(r"^(?:godkän[dt]a?|inga\s+avvikelser|utan\s+anmärkning(?:ar)?)$", re.I), "met"),
     (re.compile(r"^(?:avslutad|avslutat|avslutade|klar|klart|klara|genomförd|genomfört|genomförda|slutförd|"
                 r"slutfört|utförd|utfört)$", re.I), "done"),
     (re.compile(r"^(?:pågår|pågående|påbörjad|påbörjat|pågår\s+enligt\s+plan)$", re.I), "ongoing"),
@@ -57,3 +62,68 @@ def status_code(text: str) -> str | None:
     if t in ALL_STATUSES:
         return t
     return _CODES_BY_LABEL.get(t.lower())
+
+
+# --------------------------------------------------------------------------- symbols and their key
+
+# Status symbols a text layer may keep (the colour of "●" it never keeps), and colour words ("(grön)")
+SYMBOLS = ("●", "○", "◐", "◑", "✓", "✔", "✗", "✘", "🟢", "🟡", "🟠", "🔴", "⚫", "⚪", "⬤", "▲", "▼", "★")
+_COLOUR_WORDS = ("grön", "gul", "orange", "röd")
+_SYMBOL = re.compile("(" + "|".join(map(re.escape, SYMBOLS)) + r"|\(?\b(?:" + "|".join(_COLOUR_WORDS) + r")\b\)?)",
+                     re.I)
+
+
+def _symbol_name(token: str) -> str:
+    """``"(Grön)"`` and ``"grön"`` are one key; a glyph is itself."""
+    return token.strip("()").lower()
+
+
+def _legend_pairs(text: str) -> list[tuple[str, str | None]]:
+    """(symbol, status) for each symbol of a legend-looking line; status None where the words are none."""
+    marks = list(_SYMBOL.finditer(text))
+    if not marks or text[:marks[0].start()].strip(" :=–-").strip() and not text[:marks[0].start()].strip().endswith(":"):
+        return []
+    pairs = []
+    for k, m in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
+        words = text[m.end():end].strip(" =:–—-,;/")
+        pairs.append((_symbol_name(m.group(0)), status_from_words(words) if words else None))
+    return pairs
+
+
+def symbol_key(lines) -> dict[str, str | None]:
+    """The report's key to its status symbols, from legend lines ("🟢 Uppfyllt 🟡 Delvis uppfyllt …",
+    "Grön = uppfyllt", "✓ Genomförd" alone on a line): symbol → status, or None where one symbol
+    stands for several statuses ("● Uppfyllt ● Delvis uppfyllt ● Ej uppfyllt": the colours are lost).
+    A line counts as a legend when every symbol on it is followed by status words and it has two
+    such pairs, or one pair and nothing else."""
+    seen: dict[str, set[str]] = {}
+    for line in lines:
+        text = getattr(line, "text", line).strip()
+        if not is_legend(text):
+            continue
+        for symbol, status in _legend_pairs(text):
+            seen.setdefault(symbol, set()).add(status)
+    return {symbol: (next(iter(st)) if len(st) == 1 else None) for symbol, st in seen.items()}
+
+
+def is_legend(text: str) -> bool:
+    """Is the line a key to status symbols (see :func:`symbol_key`)?"""
+    pairs = _legend_pairs(text.strip())
+    if not pairs or any(status is None for _, status in pairs):
+        return False
+    return len(pairs) >= 2 or len(text.split()) <= 4
+
+
+def status_from_symbol(text: str, key: dict[str, str | None]) -> str | None:
+    """The status of a cell that is only a symbol (or a colour word), by the report's key; else None."""
+    t = text.strip()
+    m = _SYMBOL.fullmatch(t)
+    if not m:
+        return None
+    return key.get(_symbol_name(m.group(0)))
+
+
+def is_symbol(text: str) -> bool:
+    """Is the cell only a status symbol or a colour word?"""
+    return bool(_SYMBOL.fullmatch(text.strip()))

@@ -14,6 +14,12 @@ as good, the text is kept as cut but a ParseWarning names the item and the
 alternative.  The status per item is ``unknown``: the report states only counts
 for the whole plan (see ``goal_counts``, level ``action_plan``), and the
 item's own words decide only where they say so plainly ("ej påbörjat").
+
+A plan in other words ("Handlingsplan", "Åtgärdsplan", "Aktivitetsplan") printed as a column
+table ("Åtgärd | Ansvarig | Status | Kommentar") is read by position
+(:func:`~kslib.parse.tables.internal_control.read_column_table`); an item's status comes only
+from its Status cell — words ("Genomförd", "Pågår", "Ej påbörjad"; basis ``text``) or a symbol
+the report's key explains (basis ``symbol``) — never from the comment.
 """
 from __future__ import annotations
 
@@ -24,11 +30,25 @@ import pandas as pd
 
 from kslib.diagnostics import ParseWarning
 from kslib.read.source import Line, Source
+from kslib.parse.tables.internal_control import cell_status, column_header, read_column_table
+from kslib.statuses import symbol_key
 from kslib.text import join_lines, squeeze
 
 COLUMNS = ["item", "decision", "clarification", "follow_up", "status", "line", "basis", "comment"]
 
 _HEADING = re.compile(r"^\s*Uppföljning\s+(?:av\s+)?handlingsplan", re.I)
+_OTHER_HEADING = re.compile(r"^\s*(?:[\d.]+\s+)?(?:Uppföljning\s+(?:av\s+)?)?(?:den\s+)?\w*"
+                            r"(?:handlingsplan|åtgärdsplan|aktivitetsplan)(?:en)?\b.{0,60}$", re.I)
+# column words of a plan table: field -> words (owner and time are read past)
+PLAN_FIELDS = {
+    "item": r"Nr",
+    "decision": r"Åtgärd|Åtgärder|Aktivitet|Aktiviteter|Insats|Insatser|Beslut",
+    "clarification": r"Beskrivning|Förtydligande|Syfte",
+    "follow_up": r"Uppföljning|Kommentar|Kommentarer|Resultat",
+    "status": r"Status",
+    "owner": r"Ansvarig|Ansvar",
+    "when": r"Tidplan|Klart|Klart\s+senast|Datum|Tidpunkt",
+}
 _ITEM = re.compile(r"^\s*(\d{1,2})\s+(\S.*)$")
 _HEADER_WORD = re.compile(r"^[\dA-ZÅÄÖ\s/]+$")       # "BESLUT ENLIGT", "FÖRTYDLIGANDE TILL BESLUT"
 # a follow-up that states plainly that nothing was done
@@ -54,6 +74,8 @@ def read_action_plan(source: Source, *, year: int | None = None,
     """``item,decision,clarification,follow_up,status,line,basis,comment`` (one row per item)."""
     warnings = [] if warnings is None else warnings
     items = _items(source)
+    if not items and (table := _column_start(source)) is not None:
+        return _column_plan(source, *table)
     if not items:
         warnings.append(ParseWarning("table-missing", "no action plan follow-up ('Uppföljning handlingsplan …') "
                                      "with numbered items found", "action_plan"))
@@ -80,6 +102,31 @@ def read_action_plan(source: Source, *, year: int | None = None,
         rows.append({"item": item.number, "decision": decision, "clarification": clarification,
                      "follow_up": follow_up, "status": status, "line": item.lines[0].number,
                      "basis": basis, "comment": comment})
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    frame["line"] = frame["line"].astype("Int64")
+    return frame
+
+
+def _column_start(source: Source) -> tuple[int, list[tuple[str, float]]] | None:
+    """(header index, columns) of a plan table under a heading in other words."""
+    for i in source.find_all(_OTHER_HEADING):
+        for k in range(i + 1, min(i + 4, len(source))):
+            columns = column_header(source[k], PLAN_FIELDS)
+            if columns and "decision" in {f for f, _ in columns} and \
+                    {f for f, _ in columns} & {"status", "follow_up"}:
+                return k, columns
+    return None
+
+
+def _column_plan(source: Source, header: int, columns: list[tuple[str, float]]) -> pd.DataFrame:
+    key = symbol_key(source.lines)
+    rows = []
+    for n, cells in enumerate(read_column_table(source, header, columns), 1):
+        status, basis, said = cell_status(cells.get("status", ""), key)
+        item = cells.get("item", "")
+        rows.append({"item": int(item) if item.isdigit() else n, "decision": cells.get("decision", ""),
+                     "clarification": cells.get("clarification", ""), "follow_up": cells.get("follow_up", ""),
+                     "status": status, "line": cells["_line"], "basis": basis, "comment": said})
     frame = pd.DataFrame(rows, columns=COLUMNS)
     frame["line"] = frame["line"].astype("Int64")
     return frame

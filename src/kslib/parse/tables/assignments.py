@@ -11,8 +11,10 @@ PDF), so the interleaved lines of the two columns are pulled apart.
 An assignment starts with a capitalised left cell when its status word stands on the
 same line, when no assignment is open, or when the previous one has passed its
 metadata.  Its status is read only from words at the head of its comment ("Avslutad",
-"Pågående", "Klar" → ``done``/``ongoing``, basis ``text``); where the report shows the
-status as a symbol the text layer lost, the status is ``unknown`` (basis ``none``).
+"Pågående", "Klar" → ``done``/``ongoing``, basis ``text``), or from a symbol at its head that
+the report's own key explains ("✓ Genomförd  ✗ Ej genomförd", basis ``symbol``); where the report
+shows the status as a symbol the text layer lost, or one without a key, the status is ``unknown``
+(basis ``none``).
 """
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ from dataclasses import dataclass, field
 
 from kslib.diagnostics import ParseWarning
 from kslib.read.source import Line, Source
-from kslib.statuses import status_from_words
+from kslib.statuses import is_symbol, status_from_symbol, status_from_words, symbol_key
 from kslib.text import squeeze
 
 _LEFT_HEADER = re.compile(r"\buppdrag\w*\b", re.I)
@@ -42,6 +44,7 @@ class _Assignment:
     line: Line | None = None
     status: str = "unknown"
     status_words: str = ""
+    status_basis: str = "none"
     status_line: int | None = None
     date: str = ""
     in_meta: bool = False
@@ -73,14 +76,18 @@ def _header(line: Line) -> tuple[float, float] | None:
     return None
 
 
-def _status_of(text: str) -> tuple[str, str] | None:
-    """(code, words) when ``text`` is, or starts with, a status in words ("Avslutad", "Pågår: …")."""
+def _status_of(text: str, key: dict | None = None) -> tuple[str, str, str] | None:
+    """(code, words, basis) when ``text`` is, or starts with, a status in words ("Avslutad", "Pågår: …")
+    or a symbol the report's key explains."""
     code = status_from_words(text)
     if code is not None:
-        return code, text.strip()
+        return code, text.strip(), "text"
     m = _STATUS_HEAD.match(text.strip())
     if m and (code := status_from_words(m.group(1))) is not None:
-        return code, m.group(1).strip()
+        return code, m.group(1).strip(), "text"
+    head = text.strip().split(" ", 1)[0]
+    if key and is_symbol(head) and (code := status_from_symbol(head, key)) is not None:
+        return code, head, "symbol"
     return None
 
 
@@ -89,6 +96,7 @@ def read_assignments(source: Source, *, year: int | None = None,
     """Every assignment as a goal row (level ``assignment``); see the module doc."""
     warnings = [] if warnings is None else warnings
     items: list[_Assignment] = []
+    key = symbol_key(source.lines)
     bounds: tuple[float, float] | None = None
     tol = 4.0
     for line in source.lines:
@@ -108,7 +116,7 @@ def read_assignments(source: Source, *, year: int | None = None,
         cur = items[-1] if items else None
         text = " ".join(left)
         if text:
-            status = _status_of(right[0]) if right else None
+            status = _status_of(right[0], key) if right else None
             if cur is not None and _META.match(text):
                 cur.in_meta, cur.pending_label = True, text.rstrip(" :")
             elif cur is not None and cur.pending_label:
@@ -122,9 +130,10 @@ def read_assignments(source: Source, *, year: int | None = None,
         if cur is None:
             continue
         for piece in right:
-            if not cur.right and not cur.status_words and (status := _status_of(piece)) is not None:
+            if not cur.right and not cur.status_words and (status := _status_of(piece, key)) is not None:
                 cur.status, cur.status_words, cur.status_line = status[0], status[1], line.number
-                rest = piece.strip()[len(status[1]):].strip(" .:–—-")
+                cur.status_basis = status[2]
+                rest = piece.strip()[len(status[1]):].lstrip(" .:–—-")
                 if rest:
                     cur.right.append(rest)
             elif not cur.date and not cur.right and _DATE.match(piece.strip()):
@@ -141,7 +150,7 @@ def _row(n: int, a: _Assignment) -> dict:
     horizon = next((v for k, v in a.meta.items() if re.search(r"år\b", k, re.I)), "")
     return {"goal_id": f"U{n}", "level": "assignment", "parent_id": "", "kf_goal": "",
             "title": title, "horizon": horizon, "status": a.status,
-            "basis": "text" if a.status_words else "none",
+            "basis": a.status_basis if a.status_words else "none",
             "comment": f"{head}: {comment}" if head and comment else (head or comment),
             "line": a.line.number if a.line else None, "prose_title": "",
             "status_line": a.status_line, "page": a.line.page if a.line else None}

@@ -18,7 +18,7 @@ and is honest about the rest:
   delvis", "2 av 8 aktiviteter … inte uppfylls") for the audit to reconcile.
 
 Reports of other shapes add rows from :mod:`~kslib.parse.tables.goal_sections` (numbered
-goal headings under a goal section), :mod:`~kslib.parse.tables.styrkort` (overall goals and
+goal headings or bullet lists under a goal section, labelled lists "Övergripande mål ”…”:"), :mod:`~kslib.parse.tables.styrkort` (overall goals and
 focus areas of a scorecard) and :mod:`~kslib.parse.tables.assignments` (level ``assignment``).
 A report with goal vocabulary whose goals cannot be found gets a warning.
 """

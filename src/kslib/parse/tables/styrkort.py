@@ -17,7 +17,12 @@ stand on the first, a middle or (centred) a line before its wrapped name:
   the cells above ("0 eller" / "bättre"); figures after a complete row wait for the next;
 * upper-case lines in the focus column ("UBN", "VÄLFÄRD SKOLA – TILL KSVU") are section
   bands; a capitalised fragment starts a focus area, and each area goes to the run of rows
-  it is vertically centred on (fewest total offset, rows in order).
+  it is vertically centred on (fewest total offset, rows in order) — within what a table cell
+  allows: an area's name starts inside its cell, so its run of rows starts at or above the
+  name's first line, and the name ends inside the cell, so (but for the last area, whose cell
+  may run on below the last row) the run ends at or below the name's last line.  That places
+  a name written at the top of a tall cell ("Våra förskolor …" beside three short rows and
+  empty space) where it stands, not where its centre falls.
 
 A cell "96 (93,7)" under "Mål (utfall)" is the target and, in parentheses, the outcome.
 """
@@ -34,6 +39,8 @@ MEASURE_WORDS = {"mål": "target", "målvärde": "target", "utfall": "outcome", 
                  "utgångsläge": "baseline", "basvärde": "baseline", "län": "county", "riket": "country"}
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _GAP = 8.0          # points (or characters x 1) that separate two cells on a line
+_CELL_TOL = 2.0     # points a focus name may stand outside its run of rows (line boxes overlap)
+_OUTSIDE = 100.0    # cost per point (or line) a focus name stands outside its run of rows
 _TEXT_SCALE = 5.0   # points per character for a text layer
 
 
@@ -267,9 +274,10 @@ def _place_focus(source: Source, rows: list[ScoreRow], fragments: list[_Fragment
                 and _section_of(b, rows, idx)]
         if not mine:
             continue
-        centres = [sum(span([f.line for f in b])) / 2 for b in mine]
+        names = [span([f.line for f in b]) for b in mine]
         spans = [span(rows[k].lines or [rows[k].line]) for k in idx]
-        for block, (a, b) in zip(mine, _partition(spans, centres)):
+        tol = _CELL_TOL if geometry else 0.0
+        for block, (a, b) in zip(mine, _partition(spans, names, tol)):
             name = squeeze(" ".join(f.text for f in block))
             for k in idx[a:b]:
                 rows[k].focus = name
@@ -283,23 +291,32 @@ def _section_of(block: list[_Fragment], rows: list[ScoreRow], idx: list[int]) ->
     return first - 3 <= min(nums) and max(nums) <= last + 8
 
 
-def _partition(spans: list[tuple[float, float]], centres: list[float]) -> list[tuple[int, int]]:
-    """Contiguous runs of rows, one per block in order, each centred as close as possible on its block."""
-    n, m = len(spans), len(centres)
+def _partition(spans: list[tuple[float, float]], names: list[tuple[float, float]],
+               tol: float = 0.0) -> list[tuple[int, int]]:
+    """Contiguous runs of rows, one per focus name in order, each centred as close as possible on its name.
+
+    A run that does not contain its name's first line (or, but for the last run, its last line)
+    costs :data:`_OUTSIDE` per point (line) outside: allowed only where nothing else fits.
+    """
+    n, m = len(spans), len(names)
     if m > n:
-        centres = centres[:n]
+        names = names[:n]
         m = n
     inf = float("inf")
     best = [[inf] * (n + 1) for _ in range(m + 1)]
     back = [[0] * (n + 1) for _ in range(m + 1)]
     best[0][0] = 0.0
     for j in range(1, m + 1):
+        top, bottom = names[j - 1]
         for b in range(j, n - (m - j) + 1):
             for a in range(j - 1, b):
                 if best[j - 1][a] == inf:
                     continue
-                mid = (spans[a][0] + max(s[1] for s in spans[a:b])) / 2
-                cost = best[j - 1][a] + abs(mid - centres[j - 1])
+                end = max(s[1] for s in spans[a:b])
+                cost = best[j - 1][a] + abs((spans[a][0] + end) / 2 - (top + bottom) / 2)
+                cost += _OUTSIDE * max(0.0, spans[a][0] - top - tol)          # the name starts above its run
+                if j < m:
+                    cost += _OUTSIDE * max(0.0, bottom - end - tol)           # the name ends below its run
                 if cost < best[j][b]:
                     best[j][b], back[j][b] = cost, a
     out, b = [], n
