@@ -80,11 +80,14 @@ _PAGE_FACTS_JS = r"""
                  /<matplotlib\.[^>]*>/, /<(?:Axes|AxesSubplot)[^>]*>/, /\bOut\[\d*\]:/, /\bIn \[\d*\]:/]
       .flatMap((rx) => { const m = (document.body ? document.body.innerText : '').match(rx);
                          return m ? [m[0]] : []; });
-  // what a reader sees without scrolling (a 1200 x 900 screen)
-  const firstScreen = [...document.querySelectorAll('h1, h2, h3, p, li, blockquote')]
+  // what a reader sees without scrolling (the top 900 pixels): each block once (a paragraph inside a
+  // quote or list item is read with it), table captions included
+  const firstScreen = [...document.querySelectorAll('h1, h2, h3, p, li, blockquote, caption')]
+      .filter((el) => !(el.parentElement && el.parentElement.closest('p, li, blockquote')))
       .filter((el) => visible(el) && el.getBoundingClientRect().top < 900)
       .map((el) => (el.innerText || '').trim()).filter((s) => s).join('\n');
-  return {title: document.title, images, code, external, resources, noise, firstScreen,
+  const text = document.body ? document.body.innerText : '';
+  return {title: document.title, images, code, external, resources, noise, firstScreen, text,
           height: Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0),
           lang: document.documentElement.lang || ''};
 })()
@@ -128,6 +131,7 @@ class PageReport:
     stray_output: list[str] = field(default_factory=list)   # tracebacks, warnings, object reprs
     lang: str = ""
     first_screen: str = ""              # the text a reader sees without scrolling
+    text: str = ""                      # all the text a reader sees (the body's rendered text)
     screenshot: bytes | None = field(default=None, repr=False)
 
     @property
@@ -312,6 +316,7 @@ def inspect_page(path: str | Path, *, endpoint: str | None = None, width: int = 
             stray_output=facts["noise"],
             lang=facts["lang"],
             first_screen=facts.get("firstScreen", ""),
+            text=facts.get("text", ""),
             screenshot=shot,
         )
     finally:

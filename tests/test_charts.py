@@ -37,9 +37,9 @@ def test_deviation_chart_sorted_diverging(report):
     assert ax.get_title() == "Avvikelse mot budget per programområde 2020"
     labels = [t.get_text() for t in ax.get_yticklabels()]
     widths = [b.get_width() for b in ax.patches]
-    assert widths == sorted(widths)                              # sorted, largest surplus on top
-    assert labels[-1] == "136 Arbetsmarknad" and widths[-1] == 2830
-    assert labels[0] == "752 Ekonomiskt bistånd" and widths[0] == -1478
+    assert widths == sorted(widths, reverse=True)                # sorted, the largest deficit on top
+    assert labels[-1] == "752 Ekonomiskt bistånd" and widths[-1] == -1478
+    assert labels[0] == "136 Arbetsmarknad" and widths[0] == 2830
     assert "TOTALT" not in labels
     colours = {round(b.get_facecolor()[2], 2) for b in ax.patches}
     assert len(colours) == 2                                     # surplus and deficit differ
@@ -54,7 +54,12 @@ def test_charts_on_modified_template():
                           "budget_2021": [100.0, 1200.0, 1300.0], "outcome_2020": [80.0, 1000.0, 1080.0],
                           "surplus_2021": [10.0, -300.0, -290.0]})
     fig = charts.deviation_chart(drift, year=2021)
-    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["2 Annan", "1 Ny verksamhet"]
+    # bottom to top: the deficit the title names is the top bar
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["1 Ny verksamhet", "2 Annan"]
+    only_surpluses = drift.assign(surplus_2021=[10.0, 300.0, 310.0])
+    fig = charts.deviation_chart(only_surpluses, year=2021)
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["1 Ny verksamhet", "2 Annan"]
+    assert [b.get_width() for b in fig.axes[0].patches] == [10.0, 300.0]       # the largest surplus on top
     fig = charts.outcome_budget_chart(drift, year=2021)
     assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["Utfall 2021", "Budget 2021", "Utfall 2020"]
     fig = charts.share_chart(drift, year=2021)

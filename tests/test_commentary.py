@@ -95,3 +95,128 @@ def test_area_commentary(report):
                    "jämfört med 2019 en ökning med 3 296 tkr (40,2 %)."]
     changed = drift.assign(row_label=drift["row_label"].str.replace("bistånd", "stöd"))
     assert area_commentary(changed, "bistånd", year=2020) == []
+
+
+# --------------------------------------------------------------------------- the economy, message first
+
+from pathlib import Path  # noqa: E402
+
+from kslib.diagnostics import ParseWarning  # noqa: E402
+from kslib.present import areas, misprints, sentences  # noqa: E402
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+def _view(rows, *, year=2031, kind="income_statement", unit="tkr", table="t1", line=10):
+    """A FinancialView of (label, kind, outcome, budget) rows; surplus = outcome − budget (costs negative)."""
+    wide = pd.DataFrame({"row_code": pd.array([pd.NA] * len(rows), dtype="string"),
+                         "row_label": [r[0] for r in rows], "kind": [r[1] for r in rows],
+                         f"outcome_{year}": [float(r[2]) for r in rows], f"budget_{year}": [float(r[3]) for r in rows]})
+    wide[f"surplus_{year}"] = wide[f"outcome_{year}"] - wide[f"budget_{year}"]
+    return areas.FinancialView(wide, "Utfall per 2031-12-31", unit, 7, kind, table, line)
+
+
+def _explanations(*sentences_by_page):
+    return pd.DataFrame({"area": [""] * len(sentences_by_page), "kind": "deviation",
+                         "sentence": [s for s, _ in sentences_by_page],
+                         "page": pd.array([p for _, p in sentences_by_page], dtype="Int64"), "line": pd.NA})
+
+
+RESULT = [("Personal", "row", -3000, -3500), ("Lokaler*", "row", -900, -700), ("Summa kostnader", "subtotal", -3900, -4200),
+          ("Intäkter", "row", 4300, 4000), ("Periodens resultat", "total", 400, -200)]
+
+
+def test_economy_summary_states_the_result_beside_its_budget():
+    """A result budgeted at −200 and ending at +400: the outcome beside its budget, 600 better, not "ett
+    överskott på 600" (which a reader would take for the result); cost lines are better or worse than budget."""
+    got = [plain(s) for s in sentences.economy_summary(None, year=2031, who="Nämnden", result=_view(RESULT))]
+    assert got[0] == "Nämnden redovisar för 2031 ett resultat på 400 tkr mot budgeterade -200 tkr, 600 tkr bättre än budget."
+    assert got[1] == "Sämre än budget: Lokaler (200 tkr)."                    # footnote mark dropped
+    assert got[2] == "Bättre än budget: Personal (500 tkr) och Intäkter (300 tkr)."
+    # a result budgeted at nil: the surplus is the result
+    nil = [r if r[0] != "Periodens resultat" else (r[0], r[1], 400, 0) for r in RESULT]
+    got = [plain(s) for s in sentences.economy_summary(None, year=2031, who="Nämnden", result=_view(nil))]
+    assert got[0] == "Nämnden redovisar för 2031 ett överskott på 400 tkr mot budget."
+
+
+def test_economy_summary_quotes_the_outcome_not_the_target():
+    """Nacka 2019, p. 1: the first whole-level sentence is the budgeted target; the outcome follows it."""
+    said = _explanations(
+        ("Välfärd skola omsätter 2,1 miljarder kronor och har ett budgeterat överskottsmål om +10,3 miljoner kronor "
+         "för 2019 (+10,0 miljoner kronor 2018).", 1),
+        ("Årets resultat blev +10,4 miljoner kronor vilket är en positiv avvikelse på +0,1 miljoner kronor mot budget.", 1),
+        ("Jämfört med föregående år är avvikelsen +26,0 miljoner kronor.", 1))
+    assert sentences.result_sentence(said).sentence.startswith("Årets resultat blev +10,4 miljoner kronor")
+    got = plain(sentences.economy_summary(None, year=2031, who="Nämnden", result=_view(RESULT), explanations=said)[0])
+    assert got.endswith("Rapporten: ”Årets resultat blev +10,4 miljoner kronor vilket är en positiv avvikelse på "
+                        "+0,1 miljoner kronor mot budget.” (s. 1).")
+    # a target or a forecast alone is never quoted as the outcome
+    assert sentences.result_sentence(said.iloc[[0, 2]]) is None
+    forecast = _explanations(("Prognosen i augusti visade på ett överskott om 13,8 miljoner kronor.", 18))
+    assert sentences.result_sentence(forecast) is None
+
+
+def _misprinted(printed="-2 50", value=-250.0, total=-3500.0):
+    """A cost column whose middle row is printed with a dropped digit; the printed sum is right."""
+    catalog = pd.DataFrame({
+        "table": "t1", "title": "Utfall per 2031-12-31", "kind": "income_statement", "page": 7,
+        "line": [10, 11, 12] * 3, "unit": "tkr",
+        "row": ["Personal", "Lokaler", "Summa kostnader"] * 3, "row_kind": ["row", "row", "total"] * 3,
+        "column": ["Utfall 2031"] * 3 + ["Budget 2031"] * 3 + ["surplus"] * 3, "group": "",
+        "measure": ["outcome"] * 3 + ["budget"] * 3 + ["surplus"] * 3, "year": 2031,
+        "value": [-1100.0, -2300.0, -3400.0, -1000.0, value, total, -100.0, -2300.0 - value, -3400.0 - total]})
+    checks = pd.DataFrame({"check": ["table_total"], "severity": ["error"], "table": ["Utfall per 2031-12-31"],
+                           "row": ["Summa kostnader"], "expected": [-1000.0 + value], "found": [total],
+                           "message": [""], "location": [""], "line": [12], "page": [7]})
+    warnings = [ParseWarning("malformed-figure", f"table 'Utfall per 2031-12-31', row 'Lokaler': '{printed}' is no "
+                             f"well-formed figure; kept the digits as printed", table="tables", row="Lokaler",
+                             line=11, page=7)]
+    return catalog, checks, warnings
+
+
+def test_a_misprint_is_corrected_only_where_warning_and_sum_agree():
+    catalog, checks, warnings = _misprinted()
+    found = misprints.find_misprints(catalog, checks, warnings)
+    assert [(m.row, m.measure, m.year, m.value, m.implied) for m in found] == [("Lokaler", "budget", 2031, -250, -2500)]
+    assert plain(found[0].note()) == ("Budget 2031 för Lokaler är tryckt som -2 50 i rapporten (s. 7); "
+                                      "kolumnens summa ger -2 500.")
+    view = areas.result_table(None, catalog, year=2031)
+    fixed = misprints.corrected(view, found)
+    row = fixed.wide[fixed.wide["row_label"] == "Lokaler"].iloc[0]
+    assert (row["budget_2031"], row["surplus_2031"]) == (-2500, 200)        # 2 300 spent of 2 500: 200 better
+    assert view.wide.loc[view.wide["row_label"] == "Lokaler", "budget_2031"].item() == -250   # input untouched
+    got = [plain(s) for s in sentences.economy_summary(None, year=2031, who="Nämnden", result=fixed,
+                                                       notes=misprints.notes_for([view], found))]
+    assert got[-1].startswith("Obs: Budget 2031 för Lokaler är tryckt som -2 50")
+    assert not any("2 050" in s for s in got)                               # −2 300 − (−250): the misprint's "deficit"
+    # no correction without both facts, or when the gap does not restore the printed digits
+    assert misprints.find_misprints(catalog, checks, []) == []
+    assert misprints.find_misprints(catalog, checks.assign(severity="info"), warnings) == []
+    assert misprints.find_misprints(*_misprinted(total=-3000.0)) == []     # −250 − 1 750 = −2 000: not "250…"
+
+
+def test_the_misprint_of_stadsrevisionen_2023():
+    """PDF p. 37: Budget 2023 of "Övriga kostnader*" printed "-7 73"; Summa kostnader −45 982 implies −7 738."""
+    import kslib
+    from kslib.audit import run_checks
+
+    report = kslib.read_report(CORPUS / "goteborg_stadsrevisionen_arsredogorelse_2023.pdf")
+    found = misprints.find_misprints(report.table("tables"), run_checks(report), report.warnings)
+    assert [(m.row, m.measure, m.year, m.printed, m.value, m.implied, m.page) for m in found] == [
+        ("Övriga kostnader*", "budget", 2023, "-7 73", -773, -7738, 37)]
+
+
+def test_a_table_without_a_unit_is_said_once():
+    view = _view(RESULT, unit="tkr", line=10)
+    inferred = ParseWarning("unit-inferred", "table 'Utfall per 2031-12-31' (s. 7) states no unit; read as tkr because "
+                            "the report's text states '+0,4 miljoner kronor' (s. 2), which is the table's 400",
+                            table="tables", line=10, page=7)
+    assert areas.unit_notes([view, view], [inferred]) == (
+        "Tabellen \u201dUtfall per 2031-12-31\u201d (s. 7) anger ingen enhet; av rapportens text (s. 2) framgår att "
+        "beloppen är tusen kronor (tkr).")
+    unknown = _view(RESULT, unit="", line=10)
+    assert areas.unit_notes([unknown], []).endswith("anger ingen enhet; beloppen visas som de står i rapporten "
+                                                    "(belopp enligt rapporten).")
+    assert areas.unit_notes([view], []) is None                              # the table states its unit
+    got = plain(sentences.economy_summary(None, year=2031, who="Nämnden", result=unknown)[0])
+    assert got == "Nämnden redovisar för 2031 ett resultat på 400 mot budgeterade -200, 600 bättre än budget."

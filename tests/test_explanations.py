@@ -56,3 +56,13 @@ def test_catalog_surplus(name, table, row, surplus):
         assert (outcome, budget) == (-584, -500)                 # read by hand: p. 43
         surplus = -84                                              # 84 tkr worse than budget
     assert hit["value"].tolist() == [surplus]
+
+
+def test_a_headline_word_is_no_area():
+    """Intraservice 2025 has rows "Intäkter" and "Kostnader" (p. 16): a sentence about "Totala kostnader för
+    utveckling inom befintlig tjänst" (p. 19) is not the report's explanation of the row "Kostnader"."""
+    e = kslib.read_report(CORPUS / "goteborg_namnden-for-intraservice_arsrapport_2025.txt").explanations
+    row = e[e.sentence.str.startswith("Totala kostnader för utveckling inom befintlig tjänst")]
+    assert len(row) == 1 and row.page.item() == 19
+    assert row.area.item() not in ("Kostnader", "Intäkter")
+    assert not e.area.isin(["Kostnader", "Intäkter", "Summa kostnader", "Totala intäkter"]).any()

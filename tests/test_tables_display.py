@@ -83,6 +83,18 @@ def test_goals_table_and_summary():
     assert list(frames.unknown_goals(goals)["goal_id"]) == ["1.2"]
 
 
+def test_goals_and_assignments_without_any_stated_status():
+    """Nothing stated: said once as such, not as "10 saknar status" counts that read like findings."""
+    goals = goals_frame().assign(status="unknown")
+    assert sentences.goals_summary(goals) == ("Rapporten redovisar 2 mål och 2 delmål men anger inte i texten hur de "
+                                              "uppfylls.")
+    assert sentences.goals_summary(goals.iloc[:1]) == "Rapporten redovisar 1 mål men anger inte i texten hur det uppfylls."
+    tasks = pd.DataFrame({"level": "assignment", "status": ["unknown", "unknown"], "title": ["A", "B"]})
+    assert sentences.assignments_summary(tasks) == "Rapporten redovisar 2 uppdrag men anger inte i texten deras status."
+    tasks = tasks.assign(status=["done", "unknown"])
+    assert sentences.assignments_summary(tasks) == "Av 2 uppdrag är 1 avslutade och 1 saknar status i rapportens text."
+
+
 def test_goal_counts_comparison():
     goals = goals_frame()
     counts = pd.DataFrame([("goal", "met", 1, "ett mål uppfylls", 5), ("subgoal", "met", 3, "tre delmål uppfylls", 6),

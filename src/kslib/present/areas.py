@@ -30,6 +30,8 @@ class FinancialView:
     unit: str                     # "tkr", "mnkr", … as the table states it ("" when it does not)
     page: int | None
     kind: str                     # the catalog's kind (operating_by_area, income_statement, …)
+    table: str = ""               # the catalog's table id ("t1"); "" for a family table
+    line: int | None = None       # the line where the table starts (its warnings name it)
 
     @property
     def source(self) -> str:
@@ -88,7 +90,9 @@ def _from_catalog(catalog: pd.DataFrame, kinds: tuple[str, ...], year: int, *,
             first = cells.iloc[0]
             unit = "" if pd.isna(first["unit"]) else str(first["unit"])
             page = None if pd.isna(first["page"]) else int(first["page"])
-            best = (score, FinancialView(wide, str(first["title"]), unit, page, str(first["kind"])))
+            line = pd.to_numeric(first.get("line"), errors="coerce")
+            best = (score, FinancialView(wide, str(first["title"]), unit, page, str(first["kind"]), str(table_id),
+                                         None if line is None or pd.isna(line) else int(line)))
     return best[1] if best else None
 
 
@@ -140,3 +144,45 @@ def total_row(view: FinancialView) -> pd.Series | None:
     """The table's total row (the last one), or None."""
     totals = view.wide[view.wide["kind"] == "total"]
     return totals.iloc[-1] if len(totals) else None
+
+
+_UNIT_WORDS = {"tkr": "tusen kronor (tkr)", "mnkr": "miljoner kronor (mnkr)", "kr": "kronor"}
+_PROSE_PAGE = re.compile(r"the report's text states .*?\(s\. (?P<page>\d+)\)")
+
+
+def _unit_basis(view: FinancialView, warnings) -> str | None:
+    """What :func:`unit_notes` says of one table after "anger ingen enhet; ", or None."""
+    if view is None or view.line is None:
+        return None
+    for w in warnings or []:
+        if getattr(w, "line", None) != view.line or getattr(w, "code", "") not in ("unit-inferred", "unit-unknown"):
+            continue
+        if w.code == "unit-unknown" or not view.unit:
+            break
+        unit = _UNIT_WORDS.get(view.unit, view.unit)
+        if "report's text" in str(w.message):
+            m = _PROSE_PAGE.search(str(w.message))
+            return "av rapportens text" + (f" (s. {m.group('page')})" if m else "") + f" framgår att beloppen är {unit}"
+        return f"beloppen är {unit} som i rapportens övriga tabeller"
+    else:
+        if view.unit:
+            return None
+    return "beloppen visas som de står i rapporten (belopp enligt rapporten)"
+
+
+def unit_notes(views, warnings) -> str | None:
+    """One Swedish sentence for the tables of ``views`` that state no unit: the unit the report's own words
+    give and where ("Tabellen ”Utfall mot budget 2019” (s. 8) anger ingen enhet; av rapportens text (s. 1)
+    framgår att beloppen är tusen kronor (tkr)."), or that the figures are shown as printed ("belopp enligt
+    rapporten").  None when every table states its unit."""
+    said: dict[str, list[FinancialView]] = {}
+    for view in views:
+        basis = _unit_basis(view, warnings) if view is not None else None
+        if basis and not any(v is view for v in said.get(basis, [])):
+            said.setdefault(basis, []).append(view)
+    parts = []
+    for basis, tables in said.items():
+        names = [f"\u201d{v.title}\u201d" + (f" (s. {v.page})" if v.page else "") for v in tables]
+        listing = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]
+        parts.append(f"{'Tabellen' if len(names) == 1 else 'Tabellerna'} {listing} anger ingen enhet; {basis}.")
+    return " ".join(parts) or None

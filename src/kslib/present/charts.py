@@ -114,11 +114,15 @@ def deviation_chart(drift: pd.DataFrame, *, year: int, title: str | None = None,
     rows = _rows(drift)
     dev = pd.to_numeric(rows[f"surplus_{year}"], errors="coerce").astype(float)
     data = pd.DataFrame({"area": _area_names(rows).to_numpy(), "dev": dev.to_numpy()}).dropna()
-    data = data.sort_values("dev", ignore_index=True)
+    # the bar the title names comes first on screen (the top bar is the last drawn): the largest deficit
+    # where there is one, else the largest surplus
+    data = data.sort_values("dev", ascending=not (data["dev"] < 0).any(), ignore_index=True)
     fig, ax = _figure(8.5, 0.42 * len(data) + 1.6)
     bars = ax.barh(data["area"], data["dev"], color=[SURPLUS if v >= 0 else DEFICIT for v in data["dev"]])
     ax.axvline(0, color="#333333", linewidth=0.8)
-    _bar_labels(ax, bars, data["dev"], unit=None, sign=True)
+    # figures printed with a decimal (mnkr) keep it: "+18,3", not "+18"
+    decimals = 1 if unit == "mnkr" or bool((data["dev"].round(6) % 1 != 0).any()) else 0
+    _bar_labels(ax, bars, data["dev"], unit=None, sign=True, decimals=decimals)
     ax.xaxis.set_major_formatter(fmt.tick_formatter())
     ax.grid(axis="y", visible=False)
     ax.set_xlabel(f"{unit} (överskott +, underskott −)".strip())

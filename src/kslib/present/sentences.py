@@ -1,6 +1,8 @@
 """Swedish sentences built from the frames: audit summary, goal and status summaries."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from kslib import fmt
@@ -34,6 +36,11 @@ _SEVERITY_PLURAL = {"error": "fel", "warning": "varningar"}
 def goals_summary(goals: pd.DataFrame) -> str:
     """A Swedish sentence per level: 'Av 4 mål: 2 uppfylls, 2 uppfylls delvis.'"""
     status = goals["status"].astype("string").fillna("unknown")
+    counted = [(int((goals["level"] == level).sum()), word) for level, word in (("goal", "mål"), ("subgoal", "delmål"))]
+    counted = [f"{n} {word}" for n, word in counted if n]
+    if counted and (status == "unknown").all():
+        listing = " och ".join(counted)
+        return f"Rapporten redovisar {listing} men anger inte i texten hur {'de' if len(goals) > 1 else 'det'} uppfylls."
     out = []
     for level, word in (("goal", "mål"), ("subgoal", "delmål")):
         mask = goals["level"] == level
@@ -125,12 +132,72 @@ def result_row(view) -> pd.Series | None:
     return rows.iloc[-1] if len(rows) else None
 
 
+# a whole-level sentence that states the year's outcome (not a budget target, not a forecast)
+_OUTCOME_WORDS = re.compile(r"\b(?:blev|blir|uppgick|uppgår|landade|slutade|visar|redovisar|uppvisar)\b|"
+                            r"\butfall(?:et)?\b|\bhar\b.*\bett\s+(?:samlat\s+)?(?:överskott|underskott)\s+(?:om|på)\b",
+                            re.I)
+_TARGET_WORDS = re.compile(r"prognos\w*|\w*mål(?:et)?\b", re.I)
+_AGAINST_BUDGET = re.compile(r"mot\s+budget|budgeter\w*|avvikelse", re.I)
+# rows of an income statement or summary: account lines, not areas (vocabulary of the field)
+_LINE_ITEM = re.compile(r"intäkt|kostnad|bidrag|finansnetto|avskrivning|resultat|eget kapital", re.I)
+
+
+def result_sentence(explanations: pd.DataFrame | None):
+    """The report's own sentence about the whole year's outcome: a whole-level deviation sentence that
+    says what the result became ("Årets resultat blev … mot budget"), not a budget target ("budgeterat
+    överskottsmål") or a forecast; the first of those that also names the budget, else the first; None."""
+    if explanations is None or explanations.empty:
+        return None
+    whole = explanations[(explanations["area"].isna() | (explanations["area"].astype("string") == ""))
+                         & (explanations["kind"] == "deviation")]
+    best, score = None, 0
+    for row in whole.itertuples(index=False):
+        text = str(row.sentence)
+        if not _OUTCOME_WORDS.search(text) or _TARGET_WORDS.search(text):
+            continue
+        points = 2 + bool(_AGAINST_BUDGET.search(text))
+        if points > score:
+            best, score = row, points
+    return best
+
+
+def line_items(view) -> bool:
+    """True when ``view``'s rows are income and cost lines (an income statement or a summary), not areas."""
+    if view is None:
+        return False
+    if view.kind == "income_statement":
+        return True
+    rows = view.wide[view.wide["kind"] == "row"]["row_label"].astype(str)
+    return bool(len(rows)) and rows.str.contains(_LINE_ITEM).mean() >= 0.5
+
+
+def _name(name: str) -> str:
+    """A row's name in a sentence: without a footnote mark."""
+    return re.sub(r"\s*\*+$", "", str(name)).strip()
+
+
+def _result_clause(row: pd.Series, surplus: float, *, year: int, unit: str, costs_positive: bool,
+                   is_result: bool) -> str:
+    """"ett överskott på 750 tkr mot budget" where the row's budget is nil or the figures are net costs,
+    else the outcome beside its budget: "ett resultat på 740 tkr mot budgeterade −750 tkr, 1 490 tkr
+    bättre än budget"."""
+    outcome, budget = row.get(f"outcome_{year}"), row.get(f"budget_{year}")
+    if costs_positive or budget is None or pd.isna(budget) or not budget or outcome is None or pd.isna(outcome):
+        word = "ett överskott" if surplus > 0 else "ett underskott" if surplus < 0 else "ett utfall"
+        return f"{word} på {_amount(surplus, unit)} mot budget" if surplus else f"{word} i nivå med budget"
+    what = "ett resultat" if is_result else "ett utfall"
+    side = "bättre än budget" if surplus > 0 else "sämre än budget"
+    tail = f", {_amount(surplus, unit)} {side}" if surplus else ", i nivå med budget"
+    return f"{what} på {_signed(outcome, unit)} mot budgeterade {_signed(budget, unit)}{tail}"
+
+
 def economy_summary(view, *, year: int, who: str, explanations: pd.DataFrame | None = None,
-                    result=None) -> list[str]:
+                    result=None, notes: list[str] | None = None) -> list[str]:
     """Three to five sentences saying what happened and why: the result against budget, the largest
     deviations with the report's own explanation of each (quoted, with page), budget changes the report
     names, and the year's result.  ``view`` (per area) and ``result`` (income statement):
-    :class:`kslib.present.areas.FinancialView`, either may be None."""
+    :class:`kslib.present.areas.FinancialView`, either may be None.  ``notes`` (e.g. a misprinted figure
+    replaced by the value the table's sums imply) close the list, never cut."""
     from kslib.present.areas import largest, total_row
 
     out: list[str] = []
@@ -142,31 +209,33 @@ def economy_summary(view, *, year: int, who: str, explanations: pd.DataFrame | N
     surplus = None if row is None else row.get(f"surplus_{year}")
     said_result = False
     if surplus is not None and not pd.isna(surplus):
-        word = "ett överskott" if surplus > 0 else "ett underskott" if surplus < 0 else "ett utfall"
-        s = f"{who} redovisar för {year} {word}"
         unit = source.unit or (main.unit if main is not None else "")
-        s += f" på {_amount(surplus, unit)} mot budget" if surplus else " i nivå med budget"
+        s = f"{who} redovisar för {year} " + _result_clause(row, surplus, year=year, unit=unit,
+                                                             costs_positive=source.costs_positive,
+                                                             is_result=source is result)
         total = total_row(view) if view is not None else None
         budget = None if total is None else total.get(f"budget_{year}")
         if surplus and total is not None and view.costs_positive and budget:
             s += f" ({fmt.format_percent(abs(surplus) / abs(budget) * 100)} av budgeten)"
         s += "."
-        if explanations is not None and not explanations.empty:
-            whole = explanations[(explanations["area"].isna() | (explanations["area"].astype("string") == ""))
-                                 & (explanations["kind"] == "deviation")]
-            if len(whole):
-                s += f" Rapporten: {quote(whole.iloc[0])}."
+        said = result_sentence(explanations)
+        if said is not None:
+            s += f" Rapporten: {quote(said)}."
         out.append(s)
         said_result = source is result
     # 2–3. the largest deficits and surpluses, each with the report's own explanation
     if main is not None:
         plus, minus = largest(main, year, n=2)
+        items_not_areas = line_items(main)
         for frame, word in ((minus, "underskott"), (plus, "överskott")):
             if frame.empty:
                 continue
-            items = [f"{r.name} ({_amount(r.surplus, main.unit)})" for r in frame.itertuples(index=False)]
+            items = [f"{_name(r.name)} ({_amount(r.surplus, main.unit)})" for r in frame.itertuples(index=False)]
             listing = items[0] if len(items) == 1 else ", ".join(items[:-1]) + " och " + items[-1]
-            s = f"Störst {word} mot budget: {listing}."
+            if items_not_areas:
+                s = f"{'Sämre' if word == 'underskott' else 'Bättre'} än budget: {listing}."
+            else:
+                s = f"Störst {word} mot budget: {listing}."
             first = frame.iloc[0]
             said = explanation_for(explanations, code=first["code"], label=first["label"])
             said = said if said is not None else explanation_for(explanations, code=first["code"],
@@ -185,12 +254,14 @@ def economy_summary(view, *, year: int, who: str, explanations: pd.DataFrame | N
     if row is not None and not said_result:
         outcome = row.get(f"outcome_{year}")
         if outcome is not None and not pd.isna(outcome):
-            s = f"{str(row['row_label']).strip().capitalize()} blev {_signed(outcome, result.unit)}"
+            s = f"{_name(str(row['row_label']).strip()).capitalize()} blev {_signed(outcome, result.unit)}"
             budget = row.get(f"budget_{year}")
             if budget is not None and not pd.isna(budget):
                 s += f" mot budgeterade {_signed(budget, result.unit)}"
             out.append(s + ".")
-    return [s.replace("\u201d.", "\u201d").replace(".\u201d.", ".\u201d") for s in out[:5]]
+    notes = [f"Obs: {n}" for n in (notes or [])]
+    out = out[:max(5 - len(notes), 1)] + notes
+    return [s.replace("\u201d.", "\u201d").replace(".\u201d.", ".\u201d") for s in out]
 
 
 def _positive_costs(row: pd.Series, year: int) -> bool:
@@ -205,15 +276,19 @@ def deviation_title(view, *, year: int, explanations: pd.DataFrame | None = None
     from kslib.present.areas import largest
 
     plus, minus = largest(view, year, n=1)
+    items = line_items(view)
     if not minus.empty:
         r = minus.iloc[0]
-        title = f"Störst underskott: {r['name']}, {_amount(r['surplus'], view.unit)} sämre än budget"
+        if items:
+            return f"Störst avvikelse till det sämre: {_name(r['name'])}, {_amount(r['surplus'], view.unit)} sämre än budget"
+        title = f"Störst underskott: {_name(r['name'])}, {_amount(r['surplus'], view.unit)} sämre än budget"
         change = explanation_for(explanations, code=r["code"], label=r["label"], kind="budget_change")
         return title + (" trots förstärkt budget" if change is not None and
                         "förstärk" in str(change.sentence).lower() else "")
     if not plus.empty:
         r = plus.iloc[0]
-        return f"Alla inom budget; störst överskott: {r['name']}, {_amount(r['surplus'], view.unit)}"
+        what = "Alla poster i nivå med eller bättre än budget" if items else "Alla inom budget"
+        return f"{what}; störst överskott: {_name(r['name'])}, {_amount(r['surplus'], view.unit)}"
     return f"Avvikelse mot budget {year}"
 
 
@@ -225,6 +300,9 @@ def assignments_summary(goals: pd.DataFrame) -> str | None:
     if df.empty:
         return None
     counts = df["status"].astype("string").fillna("unknown").value_counts()
+    if set(counts.index) == {"unknown"}:
+        return (f"Rapporten redovisar {len(df)} uppdrag men anger inte i texten "
+                f"{'deras' if len(df) > 1 else 'dess'} status.")
     words = {"done": "avslutade", "ongoing": "pågår", "unknown": "saknar status i rapportens text"}
     order = ["done", "ongoing", *[s for s in counts.index if s not in ("done", "ongoing")]]
     parts = [f"{int(counts[s])} {words.get(s, status_label(s).lower())}" for s in order if s in counts]

@@ -36,6 +36,8 @@ _DEVIATION = re.compile(
 _AMOUNT = re.compile(r"\d[\d\s]*(?:,\d+)?\s*(?:tkr|mnkr|mkr|miljoner|tusen|kr|%|procent)", re.I)
 _CODE = re.compile(r"^\d{1,6}\s+")
 _MIN_NAME = 4
+# row labels that are the field's headline words, not an area a sentence can be said to name
+_GENERIC_NAME = re.compile(r"^(?:(?:summa|totalt?|totala)\s+)?(?:intäkter|kostnader|resultat|nettokostnad\w*)$", re.I)
 _FIGURE = re.compile(r"(?<![\w,])-?\d[\d ]*(?:,\d+)?(?![\w,])")
 _MAX_SENTENCE = 400
 _MAX_FIGURES = 6
@@ -49,7 +51,7 @@ def _names(areas: Iterable[str]) -> dict[str, str]:
         if not label:
             continue
         for name in {label, _CODE.sub("", label)}:
-            if len(name) >= _MIN_NAME and not name.isdigit():
+            if len(name) >= _MIN_NAME and not name.isdigit() and not _GENERIC_NAME.match(name):
                 out.setdefault(name.lower(), label)
     return out
 
