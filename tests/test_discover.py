@@ -86,3 +86,30 @@ def test_label_wrapped_around_its_figures():
     assert [r.label for r in t.rows] == ["Intäkter", "Kommungemensamma kostnader", "Resultat"]
     assert t.rows[1].values == [4.0, 4.0, 0.0]
     assert t.rows[2].kind == "total"
+
+
+NESTED = """Besökare per anläggning
+Anläggning 2024 2023
+Inomhus
+Simhall 41 250 39 800
+Ishall 12 100 950
+Summa inomhus 53 350 40 750
+Utomhus
+Friluftsbad 9 800 10 200
+Konstgräsplan 4 300 4 100
+Summa utomhus 14 100 14 300
+Totalt 67 450 55 050
+"""
+
+
+def test_sum_groups_nested_sections():
+    from kslib.parse.tables.discover import sum_groups
+    t, warnings = _one(NESTED)
+    labels = [r.label for r in t.rows]
+    groups = {labels[k]: [[labels[m] for m in alt] for alt in alts] for k, alts in sum_groups(t.rows)}
+    assert groups == {"Summa inomhus": [["Simhall", "Ishall"]],
+                      "Summa utomhus": [["Friluftsbad", "Konstgräsplan"]],
+                      "Totalt": [["Summa inomhus", "Summa utomhus"],
+                                 ["Simhall", "Ishall", "Friluftsbad", "Konstgräsplan"]]}
+    assert t.rows[2].values == [12100, 950]          # "12 100 950": only this reading keeps Summa inomhus
+    assert [w.code for w in warnings] == ["split-by-sum"]

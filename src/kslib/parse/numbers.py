@@ -90,6 +90,9 @@ class Token:
     percent: bool = False
     gap_before: bool = False      # two or more spaces (a likely empty cell) stood before it
     note: str = ""                # a text cell ("Ej aktuellt", "ung 116 000"): a cell of its own, value NA
+    whole: bool = False           # a complete figure (one figure per line): no thousands group joins it
+    glued: bool = False           # digits of columns glued without a space: may hold several figures
+    cut: bool = False             # a piece of a glued token after its first (a reading, not printed)
 
     @property
     def can_start(self) -> bool:
@@ -99,12 +102,12 @@ class Token:
     @property
     def can_continue(self) -> bool:
         """Could this token be a thousands group of the figure before it?"""
-        return not self.signed and not self.note and len(self.int_part) == 3
+        return not self.signed and not self.note and not self.whole and not self.glued and len(self.int_part) == 3
 
     @property
     def closes(self) -> bool:
-        """Nothing can follow in the same figure after a decimal part, a footnote, ``%`` or a note."""
-        return bool(self.dec_part or self.footnote or self.percent or self.note)
+        """Nothing can follow in the same figure after a decimal part, a footnote, ``%``, a note or a whole figure."""
+        return bool(self.dec_part or self.footnote or self.percent or self.note or self.whole)
 
     @property
     def text(self) -> str:
@@ -162,6 +165,17 @@ def tokenize_row(text: str) -> tuple[str, list[Token]]:
     return label, tokens
 
 
+def whole_token(text: str, *, glued: bool = False) -> Token:
+    """One complete figure as a token (``"-1 844"``, ``"4,5%"``); ``glued`` when its digits may be
+    several figures printed without a space between them.  Raises ``ValueError`` for no figure."""
+    m = _TOKEN.match(re.sub(r"\s+", "", normalise(text)))
+    if not m:
+        raise ValueError(f"not one figure: {text!r}")
+    sign = m.group("sign")
+    return Token(m.group("int"), m.group("dec") or "", bool(sign) and sign != "+", bool(sign),
+                 m.group("foot") or "", bool(m.group("pct")), whole=not glued, glued=glued)
+
+
 def _replace(tok: Token, **changes) -> Token:
     fields = {f: getattr(tok, f) for f in Token.__slots__}
     fields.update(changes)
@@ -184,6 +198,7 @@ class Figure:
     gap_before: bool = False
     inner_gaps: int = 0      # double spaces inside the figure (unlikely: they mark columns)
     note: str = ""           # a text cell: value is NaN and stands as blank (NA) in identities
+    cut: bool = False        # starts inside a glued run of digits (a reading, not a printed boundary)
 
     def __str__(self) -> str:
         if self.note:
@@ -200,11 +215,78 @@ def _figure(tokens: Sequence[Token], first: int) -> Figure:
     if tokens[0].negative:
         value = -value
     inner = sum(t.gap_before for t in tokens[1:])
-    return Figure(value, tokens[-1].footnote, tokens[-1].percent, len(dec), first, tokens[0].gap_before, inner)
+    return Figure(value, tokens[-1].footnote, tokens[-1].percent, len(dec), first, tokens[0].gap_before, inner,
+                  cut=tokens[0].cut)
+
+
+_MAX_CUT_READINGS = 4096
+
+
+def _pieces(tok: Token, most: int) -> list[list[Token]]:
+    """Readings of a glued token as 1..``most`` figures: its digits cut where no space stands.
+
+    A piece never starts with a zero unless it is ``0``; the sign belongs to the first piece, the
+    decimals, footnote and percent to the last.  Pieces after the first are marked as cuts; the last
+    may still take a thousands group printed after it (``"Kommunstyrelse-1 844"``).
+    """
+    digits = tok.int_part
+    out: list[list[Token]] = []
+
+    def walk(start: int, acc: list[str]) -> None:
+        if len(out) >= _MAX_CUT_READINGS:
+            return
+        if start == len(digits):
+            out.append(list(acc))
+            return
+        if len(acc) >= most:
+            return
+        for end in range(start + 1, len(digits) + 1):
+            piece = digits[start:end]
+            if piece[0] == "0" and len(piece) > 1 and start > 0:
+                break
+            acc.append(piece)
+            walk(end, acc)
+            acc.pop()
+
+    walk(0, [])
+    readings = []
+    for parts in out:
+        toks = []
+        for k, part in enumerate(parts):
+            last = k == len(parts) - 1
+            # every piece starts a figure; only the last may take a thousands group printed after a space
+            toks.append(Token(part, tok.dec_part if last else "", tok.negative if k == 0 else False,
+                              True, tok.footnote if last else "", tok.percent if last else False,
+                              tok.gap_before if k == 0 else False, whole=not last, cut=k > 0))
+        readings.append(toks)
+    return readings
+
+
+def _expand_glued(tokens: Sequence[Token], most: int) -> list[list[Token]]:
+    """Every reading of the tokens with each glued token cut into figures (plain tokens as they are)."""
+    seqs: list[list[Token]] = [[]]
+    for tok in tokens:
+        options = _pieces(tok, most) if tok.glued else [[tok]]
+        seqs = [s + o for s in seqs for o in options if len(s) + len(o) <= max(most, len(tokens))]
+        if len(seqs) > _MAX_CUT_READINGS:
+            seqs = seqs[:_MAX_CUT_READINGS]
+    return seqs
 
 
 def segmentations(tokens: Sequence[Token], *, max_figures: int | None = None) -> list[tuple[Figure, ...]]:
-    """Every way to read ``tokens`` as a sequence of figures (at most ``max_figures``)."""
+    """Every way to read ``tokens`` as a sequence of figures (at most ``max_figures``).
+
+    A glued token (columns printed without a space) is also read cut into several figures."""
+    if any(t.glued for t in tokens):
+        most = max_figures if max_figures is not None else sum(len(t.int_part) for t in tokens)
+        out: list[tuple[Figure, ...]] = []
+        for seq in _expand_glued(tokens, most):
+            out.extend(_segmentations(seq, max_figures))
+        return list(dict.fromkeys(out))
+    return _segmentations(tokens, max_figures)
+
+
+def _segmentations(tokens: Sequence[Token], max_figures: int | None) -> list[tuple[Figure, ...]]:
     n = len(tokens)
     out: list[tuple[Figure, ...]] = []
 
@@ -238,6 +320,7 @@ BLANK_BASE = 0.6            # cost of a blank cell in a base column (outcome, bu
 BLANK_DERIVED = 0.3     # cost of a blank in a derived column (deviation, change): often left empty
 _GAP_BONUS = 0.4        # a double space where the blank would stand
 _DECISIVE = 0.5         # an identity-satisfying split must beat the runner-up by this much
+_CUT = 1.0              # a cut inside glued digits: dearer than a blank, cheaper than a kept identity
 
 
 @dataclass(frozen=True)
@@ -330,7 +413,7 @@ def split_row(
                 if 1e-9 < abs(r) <= ident.tolerance + 1e-9:
                     approx.append(ident.name)
             cost = 3.0 * len(vio) - 2.0 * len(sat)
-            cost += _blank_cost(placed, blank_costs) + sum(f.inner_gaps for f in figs)
+            cost += _blank_cost(placed, blank_costs) + sum(f.inner_gaps for f in figs) + _CUT * sum(f.cut for f in figs)
             if series:
                 cost += _spread([v for v in values if v is not None])
             candidates.append(Split(values, tuple(placed), tuple(sat), tuple(vio), round(cost, 6), tuple(approx)))

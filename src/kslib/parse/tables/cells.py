@@ -5,6 +5,10 @@ to the column it stands under.  A run that is several figures glued by single
 spaces (or a whole text row without layout) is split with
 :func:`kslib.parse.numbers.split_row` against the table's identities over the
 columns it can cover; what no identity decides is reported as ambiguous.
+Figures cut out of a glued word (:func:`.geometry.unglue`) may hold several
+figures printed without a space; figures printed one per line are placed by
+:func:`place_stacked`.  Every split that had other readings is kept in
+:attr:`Placed.choices`, so that the table's column sums can still decide it.
 """
 from __future__ import annotations
 
@@ -12,7 +16,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
-from kslib.parse.numbers import Figure, Identity, RowSplit, SplitError, segmentations, split_row, tokenize_row
+from kslib.parse.numbers import (Figure, Identity, RowSplit, SplitError, Token, segmentations, split_row, tokenize_row,
+                                 whole_token)
 from kslib.parse.tables.geometry import Pos
 
 
@@ -45,6 +50,22 @@ class Placed:
     decimals: list[int]
     ambiguous: list[RowSplit] = field(default_factory=list)
     malformed: list[str] = field(default_factory=list)
+    choices: list[Choice] = field(default_factory=list)
+
+
+@dataclass
+class Choice:
+    """A split of columns ``lo..hi-1`` that had other readings; ``glued`` when digits printed without a
+    space were read (every such choice is reported, however it was decided)."""
+
+    lo: int
+    hi: int
+    split: RowSplit
+    glued: bool = False
+
+    def readings(self) -> list:
+        """The chosen split first, then the alternatives."""
+        return [self.split.best, *self.split.alternatives]
 
 
 def runs_of(words: Sequence[Pos]) -> list[Run]:
@@ -58,7 +79,31 @@ def runs_of(words: Sequence[Pos]) -> list[Run]:
     return runs
 
 
-def _one_figure(run: Run) -> Figure | None:
+def _tokens(run: Run) -> list[Token]:
+    """The run's numeric tokens; a glued word is one token whose digits may hold several figures."""
+    if not any(w.glued for w in run.words):
+        return tokenize_row("x " + run.text)[1]
+    out: list[Token] = []
+    plain: list[Pos] = []
+    for w in run.words + [None]:
+        if w is not None and not w.glued:
+            plain.append(w)
+            continue
+        if plain:
+            out.extend(tokenize_row("x " + Run(plain).text)[1])
+            plain = []
+        if w is not None:
+            try:
+                out.append(whole_token(w.text, glued=True))
+            except ValueError:
+                out.extend(tokenize_row("x " + w.text)[1])
+    return out
+
+
+def one_figure(run: Run) -> Figure | None:
+    """The run read as exactly one figure, or None (a glued run is never taken as one as it stands)."""
+    if any(w.glued for w in run.words):
+        return None
     _, tokens = tokenize_row("x " + run.text)
     if not tokens:
         return None
@@ -90,7 +135,7 @@ def place(runs: Sequence[Run], slots: Sequence[tuple[float, float]], *, position
         pending: list[Run] = []
         used: list[int] = []
         for run in runs:
-            fig = _one_figure(run)
+            fig = one_figure(run)
             col = _column_of(run, slots)
             if fig is not None and values[col] is None and printed[col] is None:
                 values[col] = None if fig.note else fig.value
@@ -129,13 +174,13 @@ def _split_into(out: Placed, run: Run, slots, identities, *, whole: bool = False
         while hi < n and out.printed[hi] is None and slots[hi][0] < run.x1:
             hi += 1
         hi = max(hi, lo + 1)
-    _, tokens = tokenize_row("x " + run.text)
+    tokens = _tokens(run)
     if not tokens:
         return
     k = hi - lo
     idents = _sub_identities(identities(n), out.values, lo, hi)
     try:
-        rs = split_row(tokens, k, identities=idents, blank_allowed=[True] * k)
+        rs = split_row(tokens, k, identities=idents, blank_allowed=[True] * k, max_alternatives=_KEEP)
     except SplitError:
         if k == 1:   # digits under one column that no grouping reads ("-7 73"): keep what is printed
             digits = "".join(t.int_part for t in tokens)
@@ -148,5 +193,58 @@ def _split_into(out: Placed, run: Run, slots, identities, *, whole: bool = False
             out.values[lo + i] = None if fig.note else fig.value
             out.printed[lo + i] = str(fig)
             out.decimals[lo + i] = fig.decimals
+    glued = any(t.glued for t in tokens)
     if rs.ambiguous:
         out.ambiguous.append(rs)
+    if rs.alternatives:
+        out.choices.append(Choice(lo, hi, rs, glued))
+
+
+_KEEP = 12      # readings kept per split, for the column sums to choose from
+
+
+def place_stacked(texts: Sequence[str], n: int, *, identities: Sequence[Identity],
+                  blank_cost: Sequence[float] | None = None, skip: Sequence[int] = ()) -> Placed:
+    """Place figures printed one per line (each text one whole figure) under ``n`` columns in order;
+    fewer figures than columns leave blanks where the identities (or, failing them, ``blank_cost``) say.
+    Columns in ``skip`` (a note column) take no figure."""
+    free = [k for k in range(n) if k not in set(skip)]
+    out = Placed([None] * n, [None] * n, [0] * n)
+    tokens = []
+    for t in texts:
+        try:
+            tokens.append(whole_token(t))
+        except ValueError:
+            out.malformed.append(t)
+    if not tokens or len(tokens) > len(free):
+        return out
+
+    def widen(sub):
+        full: list[float | None] = [None] * n
+        for k, v in zip(free, sub):
+            full[k] = v
+        return tuple(full)
+    idents = [Identity(i.name, (lambda r: lambda sub: r(widen(sub)))(i.residual), i.tolerance) for i in identities]
+    costs = [blank_cost[k] for k in free] if blank_cost is not None else None
+    rs = split_row(tokens, len(free), identities=idents, blank_cost=costs, max_alternatives=_KEEP)
+    for k, fig in zip(free, rs.best.figures):
+        if fig is not None:
+            out.values[k], out.printed[k], out.decimals[k] = fig.value, str(fig), fig.decimals
+    if rs.ambiguous:
+        out.ambiguous.append(rs)
+    if rs.alternatives:
+        out.choices.append(Choice(0, n, _widened(rs, free, n)))
+    return out
+
+
+def _widened(rs: RowSplit, free: Sequence[int], n: int) -> RowSplit:
+    """A split over the free columns as one over all ``n`` columns (blanks in the others)."""
+    from dataclasses import replace
+
+    def wide(split):
+        values: list = [None] * n
+        figures: list = [None] * n
+        for k, v, f in zip(free, split.values, split.figures):
+            values[k], figures[k] = v, f
+        return replace(split, values=tuple(values), figures=tuple(figures))
+    return RowSplit(wide(rs.best), tuple(wide(a) for a in rs.alternatives), rs.decided_by)

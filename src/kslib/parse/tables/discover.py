@@ -7,10 +7,17 @@ figures stand (right edges, PDF points or text columns), reads the header words
 above them into columns (:mod:`.header`), joins wrapped labels, places each
 row's figures (:mod:`.cells`) and names the table after the nearest heading
 above.  Text without layout (single spaces) falls back to the header's word
-order and the identity splitter.
+order and the identity splitter.  Text layers that lost their cell gaps are
+read too: figures printed one per line under their label (folded back into
+rows), cells glued without a space (:func:`.geometry.unglue`), a row's last
+figure glued to the next heading, and a second table's header right under the
+first table's last row.  Where a row's own identities leave its split open, the
+table's column sums (total and subtotal rows) decide; every such choice is a
+warning.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Sequence
@@ -18,9 +25,10 @@ from typing import Sequence
 from kslib.diagnostics import ParseWarning
 from kslib.parse.numbers import Identity
 from kslib.parse.tables import header as hd
-from kslib.parse.tables.cells import Run, place, runs_of
-from kslib.parse.tables.geometry import Pos, is_numeric, positional, tolerance, words
-from kslib.read.source import Line, Source
+from kslib.parse.numbers import BLANK_BASE, BLANK_DERIVED
+from kslib.parse.tables.cells import Choice, Run, one_figure, place, place_stacked, runs_of
+from kslib.parse.tables.geometry import Pos, is_numeric, positional, tolerance, unglue, words
+from kslib.read.source import Line, Source, Word
 
 _NOTE_REF = re.compile(r"^(?P<fig>.*?\d)?Not(?:\s*\d+)?$")
 _TITLE_PREFIX = re.compile(r"^(?:tabell|table|diagram)\s*\d+[:.]?\s*|^\d+(?:\.\d+)*\.?\s+", re.IGNORECASE)
@@ -50,6 +58,8 @@ class Row:
     values: list[float | None]
     line: Line
     printed: list[str | None] = field(default_factory=list)
+    choices: list[Choice] = field(default_factory=list, repr=False)
+    malformed: list[str] = field(default_factory=list, repr=False)
 
 
 @dataclass
@@ -75,6 +85,7 @@ class _Ln:
     label: list[Pos]
     nums: list[Pos]
     kind: str                         # header, data, nums, text
+    stack: tuple[str, ...] = ()       # figures printed one per line under this label line
 
     @property
     def text(self) -> str:
@@ -85,7 +96,7 @@ _FURNITURE = re.compile(r"\S\s{3,}\d{1,3}\s*\(\d{1,3}\)\s*$")
 
 
 def _analyse(line: Line) -> _Ln:
-    ws = words(line)
+    ws = unglue(words(line))
     if _FURNITURE.search(line.text):                       # a running footer with "n (N)" page numbers
         return _Ln(line, [], [], [], "furniture")
     # a note reference glued or after the figures ("900Not 1", "900 Not 1") is not a figure
@@ -119,6 +130,97 @@ def _analyse(line: Line) -> _Ln:
 def _short_text(ln: _Ln) -> bool:
     t = ln.line.text.strip()
     return ln.kind == "text" and len(ln.words) <= 8 and not t.endswith((".", ":"))
+
+
+# --------------------------------------------------------------------------- lines that lost their gaps
+
+_GLUED_HEADING = re.compile(r"(?<=\d)(?=[A-ZÅÄÖ][a-zåäö]{2,})")
+_NOT_HEADING = re.compile(r"^(?:Not|Noter|Tkr|Mnkr|Mkr|Kr)\b")
+
+
+def _unglue_heading(line: Line) -> list[Line]:
+    """A row whose last figure runs into the next heading ("Summa 6 100 6 250 150Kommentar") as two lines."""
+    for m in _GLUED_HEADING.finditer(line.text):
+        head, tail = line.text[:m.start()], line.text[m.start():]
+        if _NOT_HEADING.match(tail) or " " in head.rstrip()[-1:]:
+            continue
+        probe = _analyse(Line(line.number, head, line.page))
+        if probe.kind != "data" or any(hd.YEAR.match(w.text) for w in probe.nums[-1:]):
+            continue
+        if line.words is None:
+            return [Line(line.number, head, line.page), Line(line.number, tail, line.page)]
+        return _split_words(line, len(head))
+    return [line]
+
+
+def _split_words(line: Line, at: int) -> list[Line]:
+    """A PDF line cut after its first ``at`` characters (the cut word's box shared out by characters)."""
+    head: list[Word] = []
+    tail: list[Word] = []
+    seen = 0
+    for w in line.words or ():
+        start = line.text.find(w.text, seen)
+        seen = start + len(w.text) if start >= 0 else seen
+        if start < 0 or seen <= at:
+            head.append(w)
+        elif start >= at:
+            tail.append(w)
+        else:
+            k = at - start
+            x = w.x0 + (w.x1 - w.x0) * k / len(w.text)
+            head.append(Word(w.text[:k], w.x0, x))
+            tail.append(Word(w.text[k:], x, w.x1))
+    return [Line(line.number, line.text[:at], line.page, tuple(head)),
+            Line(line.number, line.text[at:].strip(), line.page, tuple(tail))]
+
+
+def _stack_figure(ln: _Ln) -> str | None:
+    """The one figure a line holds that is nothing but one figure."""
+    if ln.kind != "nums" or any(w.glued for w in ln.nums):
+        return None
+    runs = runs_of(ln.nums)
+    return runs[0].text if len(runs) == 1 and one_figure(runs[0]) is not None else None
+
+
+def _fold_stacked(lns: list[_Ln]) -> list[_Ln]:
+    """Figures printed one per line under their label ("Bibliotek", "4 100", "3 950", "-150") as one row.
+
+    A label line followed by two or more lines of one figure each is a stacked row; a label with a single
+    figure line next to stacked rows is one too.  The row keeps its label line (number, page)."""
+    groups: list[tuple[int, int]] = []       # (label index, figure lines after it)
+    i, n = 0, len(lns)
+    while i < n:
+        m = 0
+        if lns[i].kind == "text" and _short_text(lns[i]):
+            while i + 1 + m < n and _stack_figure(lns[i + 1 + m]) is not None:
+                m += 1
+        if m:
+            groups.append((i, m))
+            i += 1 + m
+        else:
+            i += 1
+    stacked = set()
+    for k, (i, m) in enumerate(groups):
+        near = [groups[j] for j in (k - 1, k + 1) if 0 <= j < len(groups)]
+        if m >= 2 or any(g[1] >= 2 and abs(g[0] - i) <= 1 + max(g[1], m) for g in near):
+            stacked.add(i)
+    if not stacked:
+        return lns
+    out: list[_Ln] = []
+    skip = 0
+    for i, ln in enumerate(lns):
+        if skip:
+            skip -= 1
+            continue
+        if i in stacked:
+            m = dict(groups)[i]
+            figs = [lns[i + 1 + k] for k in range(m)]
+            nums = [Pos(_stack_figure(f) or "", f.nums[0].x0, f.nums[-1].x1) for f in figs]
+            out.append(_Ln(ln.line, ln.words, ln.words, nums, "data", tuple(p.text for p in nums)))
+            skip = m
+            continue
+        out.append(ln)
+    return out
 
 
 # --------------------------------------------------------------------------- blocks
@@ -181,15 +283,19 @@ def _over(ln: _Ln, region: float) -> bool:
 def _over_vocab(ln: _Ln, region: float | None) -> bool:
     """Are the words standing over the figures header words (vocabulary or broken fragments)?"""
     over = [w.text for w in ln.words if region is None or w.x1 > region]
+    # capitalised words beside the header words: broken header words over the figures, or a label head
+    # ("Verksamhet") on a line that names a measure or year; a title with its unit ("Ekonomi, tkr") is no header
+    broken = len(over) > 1 and (region is not None or any(hd.is_measure_word(t) or hd.YEAR.match(t) for t in over))
     return bool(over) and all(hd.is_vocab(t) or len(t) <= 3 or hd.is_measure_word(t) or t[:1].isupper() and
-                              len(over) > 1 for t in over) and any(hd.is_vocab(t) or len(t) <= 3 for t in over)
+                              broken for t in over) and any(hd.is_vocab(t) or len(t) <= 3 for t in over)
 
 
 def _zone(lns: Sequence[_Ln], start: int, region: float | None) -> tuple[list[int], list[int]]:
     """Header zone lines above ``start`` (top first), and label lines between zone and rows (categories)."""
     k = start - 1
     between: list[int] = []
-    while k >= 0 and len(between) < 3 and _short_text(lns[k]) and region is not None and not _over(lns[k], region):
+    while k >= 0 and len(between) < 3 and _short_text(lns[k]) and (
+            not _over(lns[k], region) if region is not None else not _over_vocab(lns[k], None)):
         if lns[k].line.page != lns[start].line.page:
             break
         between.append(k)
@@ -411,15 +517,18 @@ def _rows(lns: Sequence[_Ln], idx: list[int], cols: list[Column], slots, pos: bo
           warnings: list[ParseWarning]) -> list[Row]:
     rows: list[Row] = []
     pending: list[tuple[str, Line]] = []     # label lines waiting for their figures
+    carry: dict[int, object] = {}            # figures of a label-less line, by the row (line) they join
     dec = any("," in w.text for i in idx for w in lns[i].nums)
     idents = identities(cols, 0.15 if dec else 1.5)
     skip = [k for k, c in enumerate(cols) if c.note]
+    costs = [BLANK_DERIVED if c.measure in ("deviation", "change") else BLANK_BASE for c in cols]
     last_was_row = False
     orphan = None
     region = min(s[0] for s in slots) - 1 if pos and slots else None
     for pos_i, i in enumerate(idx):
         ln = lns[i]
-        if region is not None and ln.nums and ln.nums[0].x1 <= region:
+        glued = any(w.glued for w in ln.nums)     # cells printed without a gap: positions tell little
+        if region is not None and ln.nums and ln.nums[0].x1 <= region and not glued:
             moved = [w for w in ln.nums if w.x1 <= region]
             ln = _Ln(ln.line, ln.words, ln.label + moved, ln.nums[len(moved):], ln.kind)
             if ln.kind == "nums":
@@ -428,7 +537,8 @@ def _rows(lns: Sequence[_Ln], idx: list[int], cols: list[Column], slots, pos: bo
         if ln.kind == "text" or not ln.nums:
             text = ln.line.text.strip() if not pos else " ".join(w.text for w in ln.words)
             if orphan is not None:
-                rows.append(Row(text, "row", orphan[0].values, orphan[1], orphan[0].printed))
+                rows.append(Row(text, "row", orphan[0].values, orphan[1], orphan[0].printed, orphan[0].choices,
+                                orphan[0].malformed))
                 orphan, last_was_row = None, True
                 continue
             cont_row = rows and last_was_row and not pending and rows[-1].label.endswith((",", "-", " och"))
@@ -446,8 +556,11 @@ def _rows(lns: Sequence[_Ln], idx: list[int], cols: list[Column], slots, pos: bo
                 pending.append((text, ln.line))
             last_was_row = last_was_row and not pending
             continue
-        placed = place(runs_of(ln.nums), [tuple(s) for s in slots], positional=pos,
-                       identities=lambda n: idents, skip=skip)
+        if ln.stack:
+            placed = _place_stack(ln, cols, idents, costs, skip, title, warnings)
+        else:
+            placed = place(runs_of(ln.nums), [tuple(s) for s in slots], positional=pos and not glued,
+                           identities=lambda n: idents, skip=skip)
         if not label:
             nxt = next((lns[j] for j in idx[pos_i + 1:pos_i + 2]), None)
             if pending:
@@ -456,31 +569,21 @@ def _rows(lns: Sequence[_Ln], idx: list[int], cols: list[Column], slots, pos: bo
                 orphan = (placed, ln.line)        # the label follows on the next line
                 continue
             elif nxt is not None and nxt.kind == "data" and pos and _fills(placed, nxt, slots):
-                _carry[id(nxt)] = placed
+                carry[id(nxt)] = placed
                 continue
             elif rows and last_was_row:
                 _merge(rows[-1], placed)
                 continue
         elif pending and label[:1].islower():
             label = _join(pending.pop()[0], label)
-        carried = _carry.pop(id(ln), None)
+        carried = carry.pop(id(ln), None)
         if carried is not None:
             _merge_placed(placed, carried)
         for text, line in pending:
             rows.append(Row(text, "category", [None] * len(cols), line, [None] * len(cols)))
         pending = []
-        rows.append(Row(label, "row", placed.values, ln.line, placed.printed))
+        rows.append(Row(label, "row", placed.values, ln.line, placed.printed, placed.choices, placed.malformed))
         last_was_row = True
-        for rs in placed.ambiguous:
-            warnings.append(ParseWarning(
-                "ambiguous-split",
-                f"table {title!r}, row {label!r}: the figures could be read as "
-                f"{' or '.join(str(s) for s in (rs.best, *rs.alternatives))}; kept {rs.best}",
-                table="tables", row=label, line=ln.line.number, page=ln.line.page))
-        for text in placed.malformed:
-            warnings.append(ParseWarning(
-                "malformed-figure", f"table {title!r}, row {label!r}: {text!r} is no well-formed figure; "
-                f"kept the digits as printed", table="tables", row=label, line=ln.line.number, page=ln.line.page))
     for text, line in pending:
         if rows and text[:1].islower():
             rows[-1].label = _join(rows[-1].label, text)
@@ -490,10 +593,22 @@ def _rows(lns: Sequence[_Ln], idx: list[int], cols: list[Column], slots, pos: bo
         if kind == "total" and _RESULT.match(rows[k].label) and any(j > k for j in summary):
             kind = "row"        # "Årets resultat" inside a balance sheet: a summary row follows
         rows[k].kind = kind
+    decided = _decide_by_sums(rows, 0.1 if dec else 1.0)
+    _split_warnings(rows, decided, title, warnings)
     return rows
 
 
-_carry: dict[int, object] = {}
+def _place_stack(ln: _Ln, cols: list[Column], idents, costs, skip, title: str, warnings: list[ParseWarning]):
+    """A stacked row's figures under the columns, in order; more figures than columns is said."""
+    free = len(cols) - len(skip)
+    texts = list(ln.stack)
+    if len(texts) > free:
+        warnings.append(ParseWarning(
+            "stacked-figures", f"table {title!r}, row {ln.text!r}: {len(texts)} figures printed one per line under "
+            f"one label, but the header has {free} columns; kept the first {free}",
+            table="tables", row=" ".join(w.text for w in ln.label), line=ln.line.number, page=ln.line.page))
+        texts = texts[:free]
+    return place_stacked(texts, len(cols), identities=idents, blank_cost=costs, skip=skip)
 
 
 def _fills(placed, nxt: _Ln, slots) -> bool:
@@ -517,12 +632,133 @@ def _merge(row: Row, placed) -> None:
     for k, p in enumerate(placed.printed):
         if p is not None and row.printed[k] is None:
             row.values[k], row.printed[k] = placed.values[k], p
+    row.choices.extend(placed.choices)
+    row.malformed.extend(placed.malformed)
 
 
 def _merge_placed(placed, carried) -> None:
     for k, p in enumerate(carried.printed):
         if p is not None and placed.printed[k] is None:
             placed.values[k], placed.printed[k] = carried.values[k], p
+    placed.choices.extend(carried.choices)
+    placed.malformed.extend(carried.malformed)
+
+
+# --------------------------------------------------------------------------- column sums
+
+def sum_groups(rows: Sequence[Row]) -> list[tuple[int, list[list[int]]]]:
+    """Each subtotal and total row with the rows it may add up (alternatives), nested.
+
+    A subtotal adds the plain rows since the last category, subtotal or total; a total adds the
+    subtotals and the rows no subtotal took, or else every plain row since the last total."""
+    out: list[tuple[int, list[list[int]]]] = []
+    plain: list[int] = []       # rows of the open section
+    loose: list[int] = []       # rows of closed sections that no subtotal took
+    subs: list[int] = []
+    every: list[int] = []
+    for k, r in enumerate(rows):
+        if r.kind == "category":
+            loose, plain = loose + plain, []
+        elif r.kind == "row":
+            plain.append(k)
+            every.append(k)
+        elif r.kind == "subtotal":
+            if plain:
+                out.append((k, [plain]))
+            subs.append(k)
+            plain = []
+        elif r.kind == "total":
+            alts = [sorted(loose + plain + subs)]
+            if subs and every:
+                alts.append(list(every))
+            if alts[0]:
+                out.append((k, alts))
+            plain, loose, subs, every = [], [], [], []
+    return out
+
+
+def _sums_held(rows: Sequence[Row], groups, unit: float) -> int:
+    """How many (total row, column) sums hold (within rounding: one unit of the last digit per term)."""
+    held = 0
+    for t, alts in groups:
+        for c, total in enumerate(rows[t].values):
+            if total is None:
+                continue
+            for members in alts:
+                vals = [rows[m].values[c] for m in members]
+                if all(v is None for v in vals):
+                    continue
+                if abs(sum(v or 0.0 for v in vals) - total) <= unit * len(members) + 1e-9:
+                    held += 1
+                    break
+    return held
+
+
+def _apply(row: Row, choice: Choice, split) -> None:
+    for i, fig in enumerate(split.figures):
+        k = choice.lo + i
+        row.values[k] = None if fig is None or fig.note else fig.value
+        row.printed[k] = None if fig is None else str(fig)
+
+
+_MAX_COMBINATIONS = 4096
+
+
+def _decide_by_sums(rows: list[Row], unit: float) -> dict[int, tuple[int, str]]:
+    """Splits their row's own identities left open, chosen so that most column sums hold.
+
+    Returns, by ``id`` of the choice, (reading chosen, total row label) for those the sums decided."""
+    groups = sum_groups(rows)
+    open_ = [(k, c) for k, r in enumerate(rows) for c in r.choices if c.split.decided_by == "plausibility"]
+    if not groups or not open_:
+        return {}
+    options = [[k for k, s in enumerate(c.readings()) if not s.violated] or [0] for _, c in open_]
+    count = 1
+    for o in options:
+        count *= len(o)
+    if count > _MAX_COMBINATIONS:
+        return {}
+    scored = []
+    for combo in itertools.product(*options):
+        for (r, c), k in zip(open_, combo):
+            _apply(rows[r], c, c.readings()[k])
+        scored.append((_sums_held(rows, groups, unit), combo))
+    best_held = max(h for h, _ in scored)
+    chosen = next(combo for h, combo in scored if h == best_held)     # ties keep the plausible reading
+    for (r, c), k in zip(open_, chosen):
+        _apply(rows[r], c, c.readings()[k])
+    decided = {}
+    for j, ((r, c), k) in enumerate(zip(open_, chosen)):
+        rivals = {combo[j] for h, combo in scored if h == best_held}
+        if len(rivals) == 1 and any(combo[j] != k for _, combo in scored):
+            total = next((rows[t].label for t, alts in groups if any(r in m for m in alts)), "")
+            decided[id(c)] = (k, total)
+    return decided
+
+
+def _split_warnings(rows: Sequence[Row], decided: dict[int, tuple[int, str]], title: str,
+                    warnings: list[ParseWarning]) -> None:
+    """Every choice among readings of a row's figures, and every malformed figure, as a warning."""
+    for r in rows:
+        def warn(code: str, message: str) -> None:
+            warnings.append(ParseWarning(code, f"table {title!r}, row {r.label!r}: {message}", table="tables",
+                                         row=r.label, line=r.line.number, page=r.line.page))
+        for c in r.choices:
+            readings = c.readings()
+            if id(c) in decided:
+                k, total = decided[id(c)]
+                others = [s for j, s in enumerate(readings) if j != k][:3]
+                warn("split-by-sum", f"the figures could be read as {' or '.join(str(s) for s in others)}; "
+                     f"kept {readings[k]}, the reading with which the column sums to {total!r} hold")
+            elif c.split.ambiguous:
+                warn("ambiguous-split", f"the figures could be read as "
+                     f"{' or '.join(str(s) for s in readings[:4])}; kept {c.split.best}")
+            elif c.glued:
+                why = ", ".join(c.split.best.satisfied) or c.split.decided_by
+                warn("glued-figures", f"figures printed without a space between them; read as {c.split.best} "
+                     f"({why}), not as {' or '.join(str(s) for s in readings[1:4])}")
+        for text in r.malformed:
+            warn("malformed-figure", f"{text!r} is no well-formed figure; kept the digits as printed")
 
 
 # --------------------------------------------------------------------------- title and unit
@@ -541,6 +777,26 @@ def _title(lns: Sequence[_Ln], top: int) -> tuple[str, int]:
     return "", top
 
 
+def _is_label_head(text: str) -> bool:
+    """A line naming only the label column ("Verksamhet", "Belopp i tkr")."""
+    ws = [w.lower().strip(",.:()") for w in text.split()]
+    return bool(ws) and len(ws) <= 3 and any(w in _LABEL_HEAD for w in ws) and all(
+        w in _LABEL_HEAD or hd.unit_of(w) or w in ("i", "per") for w in ws)
+
+
+def _head_title(header: _Ln, label_head: str) -> str:
+    """The words over the label column of a header ("Investeringar  Utfall 2024 …"), unless they are only
+    the label column's generic name ("Verksamhet") or a unit: the title of a table with no heading above."""
+    head = label_head.split()
+    if not head:
+        for w in header.words:
+            if hd.is_measure_word(w.text) or hd.YEAR.match(w.text.strip(",.")):
+                break
+            head.append(w.text)
+    generic = all(w.lower().strip(",.:") in _LABEL_HEAD or hd.unit_of(w) or hd.is_vocab(w) for w in head)
+    return "" if not head or generic else " ".join(head)
+
+
 def clean_title(title: str) -> str:
     """``"Tabell 1Utfall per 2023-12-31"`` → ``"Utfall per 2023-12-31"``; ``"3.2 Resultaträkning"`` → ``"Resultaträkning"``."""
     return _TITLE_PREFIX.sub("", title).strip()
@@ -552,11 +808,12 @@ def discover(source: Source, *, year: int | None = None,
              warnings: list[ParseWarning] | None = None) -> list[Table]:
     """Every table of the source found by its structure, in document order."""
     warnings = warnings if warnings is not None else []
-    lns = [ln for ln in (_analyse(line) for line in source.lines) if ln.kind != "furniture"]
+    lines = [part for line in source.lines for part in _unglue_heading(line)]
+    lns = _fold_stacked([ln for ln in (_analyse(line) for line in lines) if ln.kind != "furniture"])
     tables: list[Table] = []
     for start, stop in _blocks(lns):
         block = lns[start:stop]
-        pos = any(positional(ln.line) for ln in block if ln.kind == "data")
+        pos = any(positional(ln.line) for ln in block if ln.kind == "data") and not any(ln.stack for ln in block)
         slots = _slots(block, tolerance(block[0].line)) if pos else []
         multi = pos and max((len(runs_of(ln.nums)) for ln in block if ln.nums), default=0) >= 2
         region = (min(s[0] for s in slots) - (6 if block[0].line.words else 1)) if multi and slots else None
@@ -586,7 +843,12 @@ def discover(source: Source, *, year: int | None = None,
             label_head = f"{lns[top - 1].line.text.strip()} {label_head} {lns[between[0]].line.text.strip()}".strip()
             between = between[1:]
             top -= 1
+        while top > 0 and lns[top - 1].kind == "text" and _is_label_head(lns[top - 1].line.text):
+            label_head = f"{lns[top - 1].line.text.strip()} {label_head}".strip()   # "Verksamhet" over its column
+            top -= 1
         title, tk = _title(lns, top)
+        if not title and top > 0 and lns[top - 1].kind in ("data", "nums"):
+            title = _head_title(lns[zone[0]], label_head)   # a second table right under the first one
         unit = (hd.unit_of(label_head) or hd.unit_of(" ".join(lns[z].line.text for z in zone))
                 or hd.unit_of(title) or next((hd.unit_of(lns[k].line.text) for k in range(tk + 1, zone[0])
                                               if hd.unit_of(lns[k].line.text)), None))
@@ -600,7 +862,6 @@ def discover(source: Source, *, year: int | None = None,
                 r.printed = [r.printed[k] for k in keep] if r.printed else r.printed
         tables.append(Table(clean_title(title), unit, cols, rows, lns[zone[0]].line, warnings=table_warnings))
         warnings.extend(table_warnings)
-    _carry.clear()
     from kslib.parse.tables.classify import classify
     for n, t in enumerate(tables, 1):
         t.id = f"t{n}"
