@@ -80,6 +80,14 @@ def test_appendix_takes_the_municipality_of_its_report(tmp_path):
     assert read_metadata(read_source(tmp_path / name)).municipality == "Nacka kommun"
 
 
+def test_a_sibling_of_the_same_name_is_no_parent(tmp_path):
+    """``report.pdf`` beside ``report.txt`` (its text layer) is not an appendix of it: no crash, no borrowing."""
+    name = "nacka_valfard-skola_arsbokslut_2019_bilaga1-styrkort"
+    shutil.copy(CORPUS / f"{name}.pdf", tmp_path / f"{name}.pdf")
+    (tmp_path / f"{name}.txt").write_text("Nacka kommun\n", encoding="utf-8")
+    assert read_metadata(read_source(tmp_path / f"{name}.pdf")).municipality is None
+
+
 # ------------------------------------------------------------------ the 2020 report
 def test_2020_report_names_itself_kommunstyrelsen():
     meta = read_metadata(read_source(RAW_2020))

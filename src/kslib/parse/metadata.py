@@ -345,7 +345,8 @@ def _parent_municipality(path: Path | None) -> str | None:
     stem = path.stem
     parents = sorted((p for p in path.parent.iterdir()
                       if p.is_file() and p != path and p.suffix.lower() in (".pdf", ".txt")
-                      and len(p.stem) >= 4 and stem.startswith(p.stem) and stem[len(p.stem)] in "_-. "),
+                      and 4 <= len(p.stem) < len(stem) and stem.startswith(p.stem)
+                      and stem[len(p.stem)] in "_-. "),
                      key=lambda p: -len(p.stem))
     from kslib.read import read_source
 
