@@ -18,7 +18,7 @@ from kslib.errors import InputFileError, NotAReportError
 from kslib.parse.metadata import Metadata, path_years, read_metadata
 from kslib.parse.prose import explanations
 from kslib.parse.prose.labour_market import read_labour_market
-from kslib.parse.tables import action_plan, catalog, financial, goals, indicators, internal_control
+from kslib.parse.tables import action_plan, catalog, families, financial, goals, indicators, internal_control
 from kslib.parse.tables import indicator_values
 from kslib.parse.tables.goal_recovery import recover_statuses
 from kslib.parse.tables.surplus import add_surplus
@@ -94,6 +94,8 @@ class Report:
             warnings: list[ParseWarning] = []
             if name in FINANCIAL_SPECS:
                 frame = financial.table_frame(self.financial_table(name), FINANCIAL_SPECS[name], warnings)
+                if frame.empty:     # no table under the family's title: the catalog's table of that kind
+                    frame = self._family_from_catalog(name, frame, warnings)
             elif name == "tables":    # the catalog: every table found, one line per cell
                 frame = add_surplus(catalog.read_catalog(
                     self.source, year=self.year, warnings=warnings,
@@ -111,6 +113,21 @@ class Report:
             self._tables[name] = frame
             self._warnings[name] = warnings
         return self._tables[name]
+
+    def _family_from_catalog(self, name: str, empty: pd.DataFrame, warnings: list[ParseWarning]) -> pd.DataFrame:
+        frame = families.family_from_catalog(self.table("tables"), name, self.year, list(empty.columns))
+        if frame.empty:
+            return empty
+        first = self.table("tables")
+        first = first[first["table"] == frame["table"].iloc[0]].iloc[0]
+        page = f" (s. {int(first['page'])})" if pd.notna(first["page"]) else ""
+        kept = [w for w in warnings if w.code not in ("table-missing", "table-empty")]
+        warnings[:] = kept + [ParseWarning("family-from-catalog",
+                                           f"{name} taken from the table {first['title']!r}{page}, found by its "
+                                           f"structure and classified as {families.FAMILY_KINDS[name]}",
+                                           table=name, line=int(first["line"]) if pd.notna(first["line"]) else None,
+                                           page=int(first["page"]) if pd.notna(first["page"]) else None)]
+        return frame
 
     def _area_names(self) -> list[str]:
         """Labels of the areas and units the report's operating tables account for."""

@@ -96,18 +96,36 @@ def _from_catalog(catalog: pd.DataFrame, kinds: tuple[str, ...], year: int, *,
     return best[1] if best else None
 
 
+def _taken_from_catalog(tidy: pd.DataFrame | None, catalog: pd.DataFrame, kinds: tuple[str, ...], year: int, *,
+                        need: tuple[str, ...]) -> FinancialView | None:
+    """The catalogued table a family frame was filled from (its ``table`` column), with its own title, unit
+    and page; None when the family has its own reader's table."""
+    if tidy is None or "table" not in tidy.columns or catalog is None or catalog.empty:
+        return None
+    ids = set(tidy["table"].dropna())
+    return _from_catalog(catalog[catalog["table"].isin(ids)], kinds, year, need=need) if ids else None
+
+
 def operating_table(drift_wide: pd.DataFrame, catalog: pd.DataFrame, *, year: int,
-                    page: int | None = None) -> FinancialView | None:
-    """Outcome against budget per area or unit: the driftredovisning (``page`` where it stands), else the
-    catalogued table of that kind."""
+                    page: int | None = None, tidy: pd.DataFrame | None = None) -> FinancialView | None:
+    """Outcome against budget per area or unit: the driftredovisning (``page`` where it stands; the catalogued
+    table it was taken from, per ``tidy``), else the catalogued table of that kind."""
+    need = ("outcome", "budget", "surplus")
+    taken = _taken_from_catalog(tidy, catalog, ("operating_by_area",), year, need=need)
+    if taken is not None:
+        return taken
     if drift_wide is not None and not drift_wide.empty and f"surplus_{year}" in drift_wide.columns:
         return FinancialView(drift_wide, "Driftredovisning", "tkr", page, "operating_by_area")
-    return _from_catalog(catalog, ("operating_by_area",), year, need=("outcome", "budget", "surplus"))
+    return _from_catalog(catalog, ("operating_by_area",), year, need=need)
 
 
 def result_table(resultat_wide: pd.DataFrame, catalog: pd.DataFrame, *, year: int,
-                 page: int | None = None) -> FinancialView | None:
-    """The income statement or a summary of results: the resultaträkning, else the catalogued one."""
+                 page: int | None = None, tidy: pd.DataFrame | None = None) -> FinancialView | None:
+    """The income statement or a summary of results: the resultaträkning (or the catalogued table it was
+    taken from, per ``tidy``), else the catalogued one."""
+    taken = _taken_from_catalog(tidy, catalog, ("income_statement",), year, need=("outcome",))
+    if taken is not None:
+        return taken
     if resultat_wide is not None and not resultat_wide.empty:
         return FinancialView(resultat_wide, "Resultaträkning", "tkr", page, "income_statement")
     return _from_catalog(catalog, ("income_statement",), year, need=("outcome",))
