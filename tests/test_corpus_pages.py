@@ -6,8 +6,9 @@ no technical detail (hashes, file names, line numbers, tool names, CSV files); i
 notice on that screen exactly where it shows statuses the report's text does not state.  A full-page
 screenshot of every page is kept (``$KSLIB_SCREENSHOTS/corpus`` or ``<tmp>/kslib-screenshots/corpus``).
 
-A board's årsbokslut and its styrkort of the same year are two reports of one board: they are rendered in
-two scratch projects, every year of a project in one ``kslib render`` call.
+Every document is rendered in one scratch project by one ``kslib render`` call, as a user would: a board's
+årsbokslut and its styrkort of the same year are two reports of one board, kept apart by the report's kind
+(``reports/<year>/<board>/`` and ``reports/<year>/<board>-styrkort/``).
 """
 from __future__ import annotations
 
@@ -27,15 +28,12 @@ pytestmark = [pytest.mark.slow, pytest.mark.browser,
                                  reason=f"{browser.CHROMIUM} not installed (apt-get install -y chromium)")]
 
 CORPUS = Path(__file__).parent / "corpus"
-PROJECTS = {
-    "rapporter": {2017: "nacka_valfard-skola_arsbokslut_2017.pdf", 2019: "nacka_valfard-skola_arsbokslut_2019.pdf",
-                  2022: "goteborg_stadsrevisionen_arsredogorelse_2022.pdf",
-                  2023: "goteborg_stadsrevisionen_arsredogorelse_2023.pdf",
-                  2025: "goteborg_namnden-for-intraservice_arsrapport_2025.txt"},
-    "styrkort": {2017: "nacka_valfard-skola_arsbokslut_2017_bilaga1-styrkort.pdf",
-                 2019: "nacka_valfard-skola_arsbokslut_2019_bilaga1-styrkort.pdf"},
-}
-DOCUMENTS = [name for years in PROJECTS.values() for name in years.values()]
+DOCUMENTS = {"nacka_valfard-skola_arsbokslut_2017.pdf": 2017, "nacka_valfard-skola_arsbokslut_2019.pdf": 2019,
+             "goteborg_stadsrevisionen_arsredogorelse_2022.pdf": 2022,
+             "goteborg_stadsrevisionen_arsredogorelse_2023.pdf": 2023,
+             "goteborg_namnden-for-intraservice_arsrapport_2025.txt": 2025,
+             "nacka_valfard-skola_arsbokslut_2017_bilaga1-styrkort.pdf": 2017,
+             "nacka_valfard-skola_arsbokslut_2019_bilaga1-styrkort.pdf": 2019}
 
 
 def _plain(text: str) -> str:
@@ -53,22 +51,26 @@ def pages(tmp_path_factory, kslib_cmd) -> dict[str, dict[str, browser.PageReport
     from kslib.pipeline.atomic import atomic_write_bytes
 
     seen: dict[str, dict[str, browser.PageReport]] = {}
+    root = tmp_path_factory.mktemp("rapporter")
+    for name, year in DOCUMENTS.items():
+        (root / "data" / "raw" / str(year)).mkdir(parents=True, exist_ok=True)
+        shutil.copy(CORPUS / name, root / "data" / "raw" / str(year) / name)
+    years = sorted(set(map(str, DOCUMENTS.values())))
+    run = kslib_cmd("render", "--years", *years, "--root", root, "--quiet", cwd=root, timeout=900)
+    assert run.returncode == 0, run.stderr
     with browser.chromium() as endpoint:
-        for project, years in PROJECTS.items():
-            root = tmp_path_factory.mktemp(project)
-            for year, name in years.items():
-                (root / "data" / "raw" / str(year)).mkdir(parents=True)
-                shutil.copy(CORPUS / name, root / "data" / "raw" / str(year) / name)
-            run = kslib_cmd("render", "--years", *map(str, years), "--root", root, "--quiet", cwd=root, timeout=600)
-            assert run.returncode == 0, run.stderr
-            for year, name in years.items():
-                found = [p for p in sorted((root / "reports" / str(year)).glob("*/*.html"))
-                         if not p.name.endswith(".analytiker.html")]
-                seen[name] = {}
-                for page in found:
-                    report = browser.inspect_page(page, endpoint=endpoint, width=1280)
-                    atomic_write_bytes(_screenshot_dir() / f"{Path(name).stem}_{page.stem}.png", report.screenshot)
-                    seen[name][page.stem] = report
+        for name, year in DOCUMENTS.items():
+            # a styrkort's pages are in its own folder, apart from the annual report of its board and year
+            folders = [d for d in sorted((root / "reports" / str(year)).iterdir())
+                       if d.is_dir() and d.name.endswith("-styrkort") == ("styrkort" in name)]
+            assert len(folders) == 1, (name, [d.name for d in folders])
+            seen[name] = {}
+            for page in sorted(folders[0].glob("*.html")):
+                if page.name.endswith(".analytiker.html"):
+                    continue
+                report = browser.inspect_page(page, endpoint=endpoint, width=1280)
+                atomic_write_bytes(_screenshot_dir() / f"{Path(name).stem}_{page.stem}.png", report.screenshot)
+                seen[name][page.stem] = report
     return seen
 
 

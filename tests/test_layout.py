@@ -39,6 +39,13 @@ def test_slugs():
     assert report_slug("Göteborgs Stad", "Nämnden för Intraservice") == "goteborgs-stad-namnden-for-intraservice"
     assert report_slug("Nacka kommun", "Välfärd skola") == "nacka-kommun-valfard-skola"
     assert report_slug(None, None, fallback="Min rapport 2020.pdf") == "min-rapport-2020"
+    # a board's other reports of a year are series of their own, by kind (and an interim report's month)
+    assert report_slug("Nacka kommun", "Välfärd skola", kind="årsbokslut") == "nacka-kommun-valfard-skola"
+    assert report_slug("Nacka kommun", "Välfärd skola", kind="styrkort") == "nacka-kommun-valfard-skola-styrkort"
+    assert report_slug("Lerums kommun", "Kommunstyrelsen", kind="delårsrapport", period_end="2026-03-31") == \
+        "lerums-kommun-kommunstyrelsen-delarsrapport-mars"
+    assert report_slug("Lerums kommun", "Kommunstyrelsen", kind="tertialrapport", period_end="2026-08-31") == \
+        "lerums-kommun-kommunstyrelsen-tertialrapport-augusti"
     assert slugify("  Älvdalens  kommun ") == "alvdalens-kommun"
 
 

@@ -259,3 +259,17 @@ def test_a_notebook_with_nothing_to_show_is_left_out_and_named(tmp_path):
     jobs = plan([2019], root=tmp_path)
     assert [j.name for j in jobs] == ["ekonomi", "maluppfyllelse"]
     assert [s.split()[-1] for s in jobs.skipped] == ["arbetsmarknad"]
+
+
+def test_a_scorecard_beside_its_report_is_its_own_series_without_an_economy_page(tmp_path):
+    """Nacka's årsbokslut 2017 and its styrkort appendix, one board and one year: kept apart (the appendix is
+    named by its kind); the styrkort has indicators but no financial table, so no Ekonomi page."""
+    raw = tmp_path / "data" / "raw" / "2017"
+    raw.mkdir(parents=True)
+    for name in ("nacka_valfard-skola_arsbokslut_2017.pdf", "nacka_valfard-skola_arsbokslut_2017_bilaga1-styrkort.pdf"):
+        shutil.copy(Path(__file__).parent / "corpus" / name, raw)
+    jobs = plan([2017], root=tmp_path)
+    assert sorted((j.slug, j.name) for j in jobs) == [
+        ("nacka-kommun-valfard-skola", "ekonomi"), ("nacka-kommun-valfard-skola", "maluppfyllelse"),
+        ("nacka-kommun-valfard-skola-styrkort", "maluppfyllelse")]
+    assert "2017 nacka-kommun-valfard-skola-styrkort ekonomi" in jobs.skipped

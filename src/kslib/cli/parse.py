@@ -44,12 +44,12 @@ def parse_one(raw: Path, args: argparse.Namespace) -> None:
     from kslib.errors import InputFileError
     from kslib.parse.report import read_report
     from kslib.pipeline.contract import write_processed
-    from kslib.pipeline.layout import find_project_root, processed_dir, report_slug
+    from kslib.pipeline.layout import find_project_root, processed_dir, meta_slug
 
     report = read_report(raw, overrides=args.overrides, year=args.year)
     if args.out is None and report.year is None:
         raise InputFileError(f"{raw}: the report's year could not be found; give --year or --out")
-    slug = report_slug(report.meta.municipality, report.meta.board, fallback=raw.name)
+    slug = meta_slug(report.meta, fallback=raw.name)
     out = args.out or processed_dir(report.year, slug, root=find_project_root())
     written = write_processed(report, out, replace=args.force)
     warnings = report.warnings

@@ -26,7 +26,7 @@ from kslib.parse.metadata import Metadata
 from kslib.parse.report import Report, read_report
 from kslib.read.source import read_bytes
 from kslib.pipeline.atomic import Staging, exclusive
-from kslib.pipeline.layout import processed_dir, processed_folders, report_slug
+from kslib.pipeline.layout import processed_dir, processed_folders, meta_slug
 
 CSV_OPTIONS = {"index": False, "encoding": "utf-8", "float_format": "%.10g", "lineterminator": "\n"}
 REPORT_JSON = "report.json"
@@ -37,7 +37,7 @@ def report_json(report: Report, tables: dict[str, pd.DataFrame]) -> dict:
     """Metadata, provenance, the tables' schema and the warnings of a parsed report."""
     return {
         **report.meta.to_dict(),
-        "slug": report_slug(report.meta.municipality, report.meta.board, fallback=report.source.name),
+        "slug": meta_slug(report.meta, fallback=report.source.name),
         "source_file": report.source.name,
         "source_sha256": report.source.sha256,
         "kslib_version": __version__,
@@ -96,8 +96,7 @@ def made_from_other(out_dir: Path, meta: dict) -> str | None:
         return None
     if not isinstance(old, dict) or old.get("source_sha256") == meta.get("source_sha256"):
         return None
-    old_slug = old.get("slug") or report_slug(old.get("municipality"), old.get("board"),
-                                              fallback=old.get("source_file"))
+    old_slug = old.get("slug") or meta_slug(old, fallback=old.get("source_file"))
     same_board = old_slug == meta.get("slug")
     same_file = Path(str(old.get("source_file", ""))).stem == Path(str(meta.get("source_file", ""))).stem
     if same_board and same_file:
@@ -183,7 +182,7 @@ def load(processed_dir: str | Path) -> ProcessedReport:
     if not isinstance(schema, dict):
         raise InputFileError(f"{folder / REPORT_JSON}: made by an older kslib (no table schema); parse again")
     warnings = [ParseWarning(**w) for w in data.get("warnings", [])]
-    slug = data.get("slug") or report_slug(meta.municipality, meta.board, fallback=data.get("source_file"))
+    slug = data.get("slug") or meta_slug(meta, fallback=data.get("source_file"))
     return ProcessedReport(folder, meta, data.get("source_file", ""), data.get("source_sha256", ""),
                            data.get("kslib_version", ""), schema, warnings, slug=slug)
 
@@ -265,7 +264,7 @@ def ensure_in_project(raw: str | Path, year: int, *, root: str | Path, replace: 
         if found.sha256 == digest and found.kslib_version == __version__:
             return found
     report = read_report(raw)
-    slug = report_slug(report.meta.municipality, report.meta.board, fallback=raw.name)
+    slug = meta_slug(report.meta, fallback=raw.name)
     folder = processed_dir(year, slug, root=root)
     write_processed(report, folder, replace=replace)
     return load(folder)

@@ -35,6 +35,10 @@ def find_project_root(start: str | Path | None = None) -> Path:
 
 # --------------------------------------------------------------------------- slugs
 
+# a board's annual report (its plain slug); every other kind is a series of its own
+MAIN_KINDS = frozenset({"verksamhetsberättelse", "årsredovisning", "årsredogörelse", "årsbokslut", "årsrapport"})
+INTERIM_KINDS = frozenset({"delårsrapport", "tertialrapport", "månadsrapport", "bokslutsprognos"})
+
 def slugify(text: str | None) -> str:
     """``"Vaggeryds kommun"`` → ``"vaggeryds-kommun"``: lower case ASCII letters, digits and hyphens."""
     text = (text or "").strip().lower().translate(_TRANSLIT)
@@ -42,13 +46,40 @@ def slugify(text: str | None) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
-def report_slug(municipality: str | None, board: str | None, *, fallback: str | None = None) -> str:
+_MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+           "november", "december")
+
+
+def report_slug(municipality: str | None, board: str | None, *, kind: str | None = None,
+                period_end: object = None, fallback: str | None = None) -> str:
     """The stable name of a board's reports: ``"<municipality>-<board>"`` slugified
-    (``"vaggeryds-kommun-kommunstyrelsen"``); ``fallback`` (e.g. the raw file's name) when neither is known."""
+    (``"vaggeryds-kommun-kommunstyrelsen"``); ``fallback`` (e.g. the raw file's name) when neither is known.
+
+    A board's annual report has the plain name; its other reports of a year are a series of their own,
+    named by their kind (and, for an interim report, the month its period ends):
+    ``"…-valfard-skola-styrkort"``, ``"…-kommunstyrelsen-delarsrapport-mars"``.
+    """
     slug = "-".join(s for s in (slugify(municipality), slugify(board)) if s)
     if not slug:
-        slug = slugify(Path(fallback).stem if fallback else "") or "rapport"
+        return slugify(Path(fallback).stem if fallback else "") or "rapport"
+    if kind and kind not in MAIN_KINDS:
+        slug += "-" + slugify(kind)
+        month = _month_of(period_end)
+        if kind in INTERIM_KINDS and month:
+            slug += "-" + slugify(_MONTHS[month - 1])
     return slug
+
+
+def meta_slug(meta, *, fallback: str | None = None) -> str:
+    """:func:`report_slug` of a report's metadata (a :class:`~kslib.parse.metadata.Metadata` or its dict)."""
+    get = meta.get if isinstance(meta, dict) else (lambda k: getattr(meta, k, None))
+    return report_slug(get("municipality"), get("board"), kind=get("report_kind"), period_end=get("period_end"),
+                       fallback=fallback)
+
+
+def _month_of(value: object) -> int | None:
+    m = re.match(r"^\d{4}-(\d\d)", str(value or ""))
+    return int(m.group(1)) if m else None
 
 
 # --------------------------------------------------------------------------- raw reports

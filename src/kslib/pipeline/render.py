@@ -224,8 +224,7 @@ def plan(years: Sequence[int], *, notebooks: Sequence[str] | None = None,
             wanted = list(names)
             if chosen is None and history and HISTORY_NOTEBOOK in declared:
                 wanted.append(HISTORY_NOTEBOOK)
-            empty = [n for n in wanted if needs.get(n) and all(report.table(t).empty for t in needs[n]
-                                                                  if t in report.schema)]
+            empty = [n for n in wanted if needs.get(n) and not any(_has(report, need) for need in needs[n])]
             jobs.skipped += [f"{year} {report.slug if shared else ''} {n}".replace("  ", " ") for n in empty]
             wanted = [n for n in wanted if n not in empty]
             jobs += _report_jobs(report, year, wanted, declared, parameters, history, nb_dir=nb_dir,
@@ -242,9 +241,22 @@ class Plan(list):
         self.skipped: list[str] = []
 
 
+def _has(report: ProcessedReport, need: str) -> bool:
+    """Whether ``report`` holds what ``need`` names: a table with rows (``"goals"``), or catalogued tables of
+    some kinds (``"tables:income_statement,operating_by_area"``)."""
+    name, _, kinds = need.partition(":")
+    if name not in report.schema:
+        return False
+    frame = report.table(name)
+    if kinds and not frame.empty and "kind" in frame.columns:
+        return bool(frame["kind"].isin(kinds.split(",")).any())
+    return not frame.empty
+
+
 def declared_needs(notebook: Path) -> tuple[str, ...]:
-    """The tables a notebook shows (its metadata ``kslib.needs``): it is left out of a report's run when
-    every one of them is empty (e.g. Arbetsmarknad for a report without labour-market figures)."""
+    """What a notebook shows (its metadata ``kslib.needs``: table names, or ``tables:<kind>,<kind>`` for
+    catalogued tables of those kinds): it is left out of a report's run when the report has none of them
+    (e.g. Arbetsmarknad for a report without labour-market figures, Ekonomi for a scorecard)."""
     try:
         meta = json.loads(Path(notebook).read_text(encoding="utf-8")).get("metadata", {})
     except (OSError, ValueError):

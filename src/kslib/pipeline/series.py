@@ -28,7 +28,7 @@ import pandas as pd
 
 from kslib.errors import InputFileError, ParameterError
 from kslib.pipeline.contract import ProcessedReport, load
-from kslib.pipeline.layout import RAW_SUFFIXES, REPORT_JSON, raw_reports_in, report_slug
+from kslib.pipeline.layout import RAW_SUFFIXES, REPORT_JSON, raw_reports_in, meta_slug
 
 SERIES_COLUMNS = ["municipality", "board", "slug", "report_kind", "report_year", "period_start", "period_end",
                   "table_kind", "table_title", "row_key", "row_code", "row", "row_kind", "measure", "year",
@@ -145,7 +145,7 @@ def _raw_entry(path: Path) -> ReportEntry:
     from kslib.parse.report import read_report
 
     report = read_report(path)
-    slug = report_slug(report.meta.municipality, report.meta.board, fallback=path.name)
+    slug = meta_slug(report.meta, fallback=path.name)
     return ReportEntry(report, report.source.name, report.source.sha256, slug)
 
 
