@@ -273,3 +273,18 @@ def test_a_scorecard_beside_its_report_is_its_own_series_without_an_economy_page
         ("nacka-kommun-valfard-skola", "ekonomi"), ("nacka-kommun-valfard-skola", "maluppfyllelse"),
         ("nacka-kommun-valfard-skola-styrkort", "maluppfyllelse")]
     assert "2017 nacka-kommun-valfard-skola-styrkort ekonomi" in jobs.skipped
+
+
+def test_a_scorecard_series_gets_no_empty_multi_year_page(tmp_path):
+    """Nacka's årsbokslut and styrkort of 2017 and 2019: the årsbokslut gets its Flerårsöversikt (results of
+    two years); the styrkort has no financial figure to follow over the years, so its overview is skipped."""
+    for year in (2017, 2019):
+        raw = tmp_path / "data" / "raw" / str(year)
+        raw.mkdir(parents=True)
+        for name in (f"nacka_valfard-skola_arsbokslut_{year}.pdf", f"nacka_valfard-skola_arsbokslut_{year}_bilaga1-styrkort.pdf"):
+            shutil.copy(Path(__file__).parent / "corpus" / name, raw)
+    jobs = plan([2019], root=tmp_path)
+    assert sorted((j.slug, j.name) for j in jobs) == [
+        ("nacka-kommun-valfard-skola", "ekonomi"), ("nacka-kommun-valfard-skola", "flerar"),
+        ("nacka-kommun-valfard-skola", "maluppfyllelse"), ("nacka-kommun-valfard-skola-styrkort", "maluppfyllelse")]
+    assert "2019 nacka-kommun-valfard-skola-styrkort flerar" in jobs.skipped
