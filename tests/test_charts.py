@@ -61,7 +61,13 @@ def test_charts_on_modified_template():
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["1 Ny verksamhet", "2 Annan"]
     assert [b.get_width() for b in fig.axes[0].patches] == [10.0, 300.0]       # the largest surplus on top
     fig = charts.outcome_budget_chart(drift, year=2021)
-    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["Utfall 2021", "Budget 2021", "Utfall 2020"]
+    # the key sits below the axes (figure legend), never over the bars
+    assert fig.axes[0].get_legend() is None
+    assert [t.get_text() for t in fig.legends[0].get_texts()] == ["Utfall 2021", "Budget 2021", "Utfall 2020"]
+    # costs printed as negative figures: the largest area is still the top bar
+    negative = drift.assign(**{c: -drift[c] for c in drift.columns if c.startswith(("outcome_", "budget_"))})
+    assert ([t.get_text() for t in charts.outcome_budget_chart(negative, year=2021).axes[0].get_yticklabels()]
+            == [t.get_text() for t in fig.axes[0].get_yticklabels()])
     fig = charts.share_chart(drift, year=2021)
     assert "%" in " ".join(tick_texts(fig.axes[0]))
 

@@ -142,7 +142,8 @@ def outcome_budget_chart(drift: pd.DataFrame, *, year: int, unit: str = "tkr") -
     series = [(f"outcome_{year}", f"Utfall {year}"), (f"budget_{year}", f"Budget {year}"),
               (f"outcome_{year - 1}", f"Utfall {year - 1}")]
     series = [(c, l) for c, l in series if c in rows.columns]
-    rows = rows.sort_values(series[0][0], ascending=True)
+    # the largest area on top, whichever sign the report prints its costs with
+    rows = rows.sort_values(series[0][0], key=lambda v: pd.to_numeric(v, errors="coerce").abs(), ascending=True)
     n, k = len(rows), len(series)
     fig, ax = _figure(8.5, 0.55 * n + 1.6)
     height = 0.8 / k
@@ -155,7 +156,7 @@ def outcome_budget_chart(drift: pd.DataFrame, *, year: int, unit: str = "tkr") -
     ax.set_xlabel(unit)
     ax.grid(axis="y", visible=False)
     ax.axvline(0, color="#333333", linewidth=0.8)
-    ax.legend(loc="lower right", frameon=False)
+    fig.legend(loc="outside lower center", ncol=k, frameon=False)    # beside the bars, never over them
     ax.set_title(f"Utfall mot budget och mot föregående år {year}")
     return fig
 
