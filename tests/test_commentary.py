@@ -208,9 +208,9 @@ def test_the_misprint_of_stadsrevisionen_2023():
 
 def test_a_table_without_a_unit_is_said_once():
     view = _view(RESULT, unit="tkr", line=10)
-    inferred = ParseWarning("unit-inferred", "table 'Utfall per 2031-12-31' (s. 7) states no unit; read as tkr because "
+    inferred = ParseWarning("unit-from-text", "table 'Utfall per 2031-12-31' (s. 7) states no unit; read as tkr because "
                             "the report's text states '+0,4 miljoner kronor' (s. 2), which is the table's 400",
-                            table="tables", line=10, page=7)
+                            table="tables", line=10, page=7, evidence_page=2)
     assert areas.unit_notes([view, view], [inferred]) == (
         "Tabellen \u201dUtfall per 2031-12-31\u201d (s. 7) anger ingen enhet; av rapportens text (s. 2) framgår att "
         "beloppen är tusen kronor (tkr).")

@@ -27,7 +27,7 @@ def test_unit_from_the_prose_stating_a_figure_of_the_table(tmp_path):
     text = "Nämnden redovisar ett överskott på 0,1 miljoner kronor.\nKostnaderna blev 6,1 miljoner\nkronor.\n\n" + TABLE
     _, cells, warnings = _read(tmp_path, text)
     assert set(cells["unit"]) == {"tkr"}
-    [w] = [w for w in warnings if w.code == "unit-inferred"]
+    [w] = [w for w in warnings if w.code == "unit-from-text"]
     assert "6,1 miljoner kronor" in w.message and "tkr" in w.message
 
 
@@ -61,7 +61,8 @@ def test_corpus_units_from_the_reports_own_words():
     cells = report.table("tables")
     for title in ("Tjänster", "Förändringsinsatser", "Resultaträkning"):
         assert set(cells.loc[cells["title"] == title, "unit"]) == {"mnkr"}, title
-    assert {w.code for w in report.warnings_for("tables")} >= {"unit-inferred"}
+    inferred = [w for w in report.warnings_for("tables") if w.code == "unit-from-text"]
+    assert inferred and all(w.evidence_page for w in inferred)
 
 
 @pytest.mark.parametrize("title, kind", [("Resultatredovisning i sammandrag", "income_statement"),

@@ -14,6 +14,7 @@ class ParseWarning:
     row: str = ""
     line: int | None = None
     page: int | None = None
+    evidence_page: int | None = None   # the page of what decided a reading, where not the item's own
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -165,7 +165,6 @@ def total_row(view: FinancialView) -> pd.Series | None:
 
 
 _UNIT_WORDS = {"tkr": "tusen kronor (tkr)", "mnkr": "miljoner kronor (mnkr)", "kr": "kronor"}
-_PROSE_PAGE = re.compile(r"the report's text states .*?\(s\. (?P<page>\d+)\)")
 
 
 def _unit_basis(view: FinancialView, warnings) -> str | None:
@@ -173,14 +172,15 @@ def _unit_basis(view: FinancialView, warnings) -> str | None:
     if view is None or view.line is None:
         return None
     for w in warnings or []:
-        if getattr(w, "line", None) != view.line or getattr(w, "code", "") not in ("unit-inferred", "unit-unknown"):
+        code = getattr(w, "code", "")
+        if getattr(w, "line", None) != view.line or code not in ("unit-from-text", "unit-from-tables", "unit-unknown"):
             continue
-        if w.code == "unit-unknown" or not view.unit:
+        if code == "unit-unknown" or not view.unit:
             break
         unit = _UNIT_WORDS.get(view.unit, view.unit)
-        if "report's text" in str(w.message):
-            m = _PROSE_PAGE.search(str(w.message))
-            return "av rapportens text" + (f" (s. {m.group('page')})" if m else "") + f" framgår att beloppen är {unit}"
+        if code == "unit-from-text":
+            page = getattr(w, "evidence_page", None)
+            return "av rapportens text" + (f" (s. {page})" if page else "") + f" framgår att beloppen är {unit}"
         return f"beloppen är {unit} som i rapportens övriga tabeller"
     else:
         if view.unit:

@@ -110,10 +110,12 @@ def infer_units(frame: pd.DataFrame, source: Source, warnings: list[ParseWarning
         by_prose = _prose_unit(values, amounts)
         if by_prose:
             unit, figure, amount = by_prose
+            code, evidence = "unit-from-text", amount.page or None
             basis = (f"the report's text states {amount.text.strip()!r}"
                      + (f" (s. {amount.page})" if amount.page else "") + f", which is the table's {figure:g}")
         elif len(stated_money) == 1:
             unit = next(iter(stated_money))
+            code, evidence = "unit-from-tables", None
             basis = "the report's other money tables state it"
         else:
             warnings.append(ParseWarning("unit-unknown", f"table {where} states no unit and none can be told "
@@ -121,6 +123,6 @@ def infer_units(frame: pd.DataFrame, source: Source, warnings: list[ParseWarning
                                          table="tables", **_where(first)))
             continue
         frame.loc[frame["table"] == table, "unit"] = unit
-        warnings.append(ParseWarning("unit-inferred", f"table {where} states no unit; read as {unit} because "
-                                     f"{basis}", table="tables", **_where(first)))
+        warnings.append(ParseWarning(code, f"table {where} states no unit; read as {unit} because {basis}",
+                                     table="tables", evidence_page=evidence, **_where(first)))
     return frame
