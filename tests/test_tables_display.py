@@ -83,6 +83,19 @@ def test_goals_table_and_summary():
     assert list(frames.unknown_goals(goals)["goal_id"]) == ["1.2"]
 
 
+def test_goals_table_shows_only_the_reports_own_numbers():
+    """kslib's own ids (``numbered`` false: "L1", "1.3/2") are not printed; a table where no goal has a stated
+    status has no basis column; the page of each goal is its source."""
+    goals = goals_frame().assign(goal_id=["L1", "L1.1", "L1.2", "2"], numbered=[False, False, False, True],
+                                 page=[2, 2, 3, 4])
+    data = td.goals_table(goals).data
+    assert list(data["Nr"]) == ["", "", "", "2"] and list(data["Källa"]) == ["s. 2", "s. 2", "s. 3", "s. 4"]
+    assert list(data.columns) == ["Nr", "Nivå", "Mål", "Status", "Underlag", "Källa"]
+    none = td.goals_table(goals.assign(numbered=False, status="unknown", basis="none")).data
+    assert list(none.columns) == ["Nivå", "Mål", "Status", "Källa"]
+    assert list(td.unknown_goals_table(goals).data["Nr"]) == ["L1.2"]    # the analyst's override key
+
+
 def test_goals_and_assignments_without_any_stated_status():
     """Nothing stated: said once as such, not as "10 saknar status" counts that read like findings."""
     goals = goals_frame().assign(status="unknown")

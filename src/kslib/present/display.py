@@ -327,14 +327,28 @@ def goals_table(goals: pd.DataFrame, *, caption: str | None = None, statuses: bo
     level = df["level"].map(lambda v: LEVEL_LABELS_SV.get(str(v), str(v)))
     title = df["title"].astype(str)
     title = title.where(df["level"] != "subgoal", "\u2003" + title)   # indent sub-goals
-    out = pd.DataFrame({"Nr": df["goal_id"].astype(str), "Nivå": level, "Mål": title})
+    out = pd.DataFrame({"Nr": printed_ids(df), "Nivå": level, "Mål": title})
+    if not out["Nr"].astype(bool).any():
+        out = out.drop(columns="Nr")
+    if "page" in df.columns and df["page"].notna().any():
+        out["Källa"] = df["page"].map(lambda p: f"s. {int(p)}" if pd.notna(p) else "")
     if not statuses:
         return styled(out, caption=caption, bold_rows=(df["level"] == "goal"))
-    out["Status"] = df["status"].map(status_label)
-    if "basis" in df.columns:
-        out["Underlag"] = df["basis"].map(lambda b: BASIS_LABELS_SV.get(str(b), str(b)) if pd.notna(b) else "")
+    out.insert(len(out.columns) - ("Källa" in out.columns), "Status", df["status"].map(status_label))
+    # where the status came from, only when some goal has one
+    if "basis" in df.columns and (df["basis"].astype(str) != "none").any():
+        out.insert(out.columns.get_loc("Status") + 1, "Underlag",
+                   df["basis"].map(lambda b: BASIS_LABELS_SV.get(str(b), str(b)) if pd.notna(b) else ""))
     styler = styled(out, caption=caption, bold_rows=(df["level"] == "goal"))
     return styler.map(_status_cell, subset=["Status"])
+
+
+def printed_ids(goals: pd.DataFrame) -> pd.Series:
+    """The goal numbers the report prints; empty where the id is kslib's own (``numbered`` false)."""
+    ids = goals["goal_id"].astype(str)
+    if "numbered" not in goals.columns:
+        return ids
+    return ids.where(goals["numbered"].astype("boolean").fillna(True).astype(bool), "")
 
 
 def _status_cell(label: str) -> str:
@@ -361,7 +375,7 @@ def goal_counts_table(goals: pd.DataFrame, goal_counts: pd.DataFrame, *,
 
 def unknown_goals_table(goals: pd.DataFrame, *, caption: str | None = None):
     df = unknown_goals(goals)
-    out = pd.DataFrame({"Nr": df["goal_id"].astype(str),
+    out = pd.DataFrame({"Nr": df["goal_id"].astype(str),      # the analyst's key in status_overrides.csv
                         "Nivå": df["level"].map(lambda v: LEVEL_LABELS_SV.get(str(v), str(v))),
                         "Mål": df["title"].astype(str),
                         "Rad i rapporten": df["line"] if "line" in df.columns else ""})

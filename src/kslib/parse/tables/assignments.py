@@ -153,4 +153,4 @@ def _row(n: int, a: _Assignment) -> dict:
             "basis": a.status_basis if a.status_words else "none",
             "comment": f"{head}: {comment}" if head and comment else (head or comment),
             "line": a.line.number if a.line else None, "prose_title": "",
-            "status_line": a.status_line, "page": a.line.page if a.line else None}
+            "status_line": a.status_line, "page": a.line.page if a.line else None, "numbered": False}

@@ -71,10 +71,12 @@ def _heading(text: str) -> tuple[str, str] | None:
     return m.group(1), re.sub(r"\s{2,}", " ", m.group(2)).strip()
 
 
-def _row(goal_id: str, level: str, parent: str, title: str, line: Line, horizon: str = "") -> dict:
+def _row(goal_id: str, level: str, parent: str, title: str, line: Line, horizon: str = "", *,
+         numbered: bool = False) -> dict:
+    """A goals.csv row; ``numbered``: ``goal_id`` is the number the report prints (else kslib's own)."""
     return {"goal_id": goal_id, "level": level, "parent_id": parent, "kf_goal": "", "title": squeeze(title),
             "horizon": horizon, "status": "unknown", "basis": "none", "comment": "", "line": line.number,
-            "prose_title": "", "status_line": None, "page": line.page}
+            "prose_title": "", "status_line": None, "page": line.page, "numbered": numbered}
 
 
 def read_goal_sections(source: Source, *, year: int | None = None,
@@ -128,7 +130,7 @@ def _read_section(lines, i: int, number: str, rows: list[dict], key: dict) -> in
                 text = f"{text} {lines[j].text.strip()}"
                 j += 1
             text, status = _symbol_at_end(text, key, lines[i].number)
-            current = _with_status(_row(sub[0], level, parent, text, lines[i]), status, level)
+            current = _with_status(_row(sub[0], level, parent, text, lines[i], numbered=True), status, level)
             rows.append(current)
             intro = []
             i = j

@@ -41,7 +41,7 @@ from kslib.statuses import STATUS_LABELS_SV, status_from_words
 from kslib.text import join_lines, squeeze
 
 GOAL_COLUMNS = ["goal_id", "level", "parent_id", "kf_goal", "title", "horizon", "status", "basis",
-                "comment", "line", "prose_title", "status_line", "page"]
+                "comment", "line", "prose_title", "status_line", "page", "numbered"]
 COUNT_COLUMNS = ["level", "status", "count", "total", "text", "line", "ids"]
 
 # "<board> mål 2020-2022": a short heading of at most four words before "mål" (not "delmål till mål")
@@ -338,6 +338,7 @@ def read_goals(source: Source, *, year: int | None = None, warnings: list[ParseW
     frame = pd.DataFrame(rows, columns=GOAL_COLUMNS)
     for col in ("line", "status_line", "page"):
         frame[col] = frame[col].astype("Int64")
+    frame["numbered"] = frame["numbered"].astype("boolean").fillna(False).astype(bool)
     if overrides is not None:
         frame = apply_overrides(frame, read_overrides(overrides, known_ids=frame["goal_id"]), warnings=warnings)
     return frame
@@ -346,7 +347,7 @@ def read_goals(source: Source, *, year: int | None = None, warnings: list[ParseW
 def _row(g: _Goal, level: str, parent: str) -> dict:
     return {"goal_id": g.goal_id, "level": level, "parent_id": parent, "kf_goal": g.kf_goal, "title": g.title,
             "horizon": g.horizon, "status": g.status, "basis": g.basis, "comment": g.comment, "line": g.line,
-            "prose_title": g.prose_title, "status_line": g.status_line, "page": g.page}
+            "prose_title": g.prose_title, "status_line": g.status_line, "page": g.page, "numbered": True}
 
 
 def _id_key(goal_id: str):

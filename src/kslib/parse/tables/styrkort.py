@@ -349,7 +349,7 @@ def _goal_row(goal_id: str, level: str, parent: str, title: str, line: Line | No
     return {"goal_id": goal_id, "level": level, "parent_id": parent, "kf_goal": "", "title": title,
             "horizon": "", "status": "unknown", "basis": "none", "comment": "",
             "line": line.number if line else None, "prose_title": "", "status_line": None,
-            "page": line.page if line else None}
+            "page": line.page if line else None, "numbered": False}
 
 
 _CACHE: dict[int, tuple[Source, list[Scorecard]]] = {}
