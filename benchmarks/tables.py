@@ -1,8 +1,10 @@
 """Table finding on the corpus PDFs: kslib's discovery vs pdfplumber's ``page.extract_tables()``.
 
 For each PDF: seconds, and the share of hand-read cells (tests/corpus/expected/<stem>.json) found —
-a cell counts as found when its value stands in a row whose label matches (kslib) or in a table
-row that holds the row's label text (pdfplumber).  Run: ``python benchmarks/tables.py``.
+a cell counts as found when its value stands in a row whose label matches (kslib: the table catalog and,
+for a styrkort, its indicator values; the seconds are the whole read) or in a table row that holds the
+row's label text (pdfplumber).  A styrkort row is matched by its label or by its indicator name (the label
+without the "UBN" marker).  Run: ``python benchmarks/tables.py``.
 """
 from __future__ import annotations
 
@@ -27,26 +29,32 @@ def _key(label: str) -> str:
     return re.sub(r"[^a-zåäö0-9]", "", label.lower())
 
 
-def _expected_cells(stem: str) -> list[tuple[str, float]]:
+def _expected_cells(stem: str) -> list[tuple[set[str], float]]:
     data = json.loads((CORPUS / "expected" / f"{stem}.json").read_text(encoding="utf-8"))
-    return [(_key(r["label"]), float(v)) for t in data["tables"] for r in t["rows"] if r["values"]
-            for v in r["values"] if v is not None]
+    return [({_key(r["label"]), _key(r.get("indicator") or r["label"])}, float(v))
+            for t in data["tables"] for r in t["rows"] if r["values"] for v in r["values"] if v is not None]
 
 
-def _share(found: dict[str, list[float]], cells: list[tuple[str, float]]) -> float:
-    hit = sum(1 for label, v in cells if any(abs(x - v) < 1e-6 for x in found.get(label, [])))
+def _share(found: dict[str, list[float]], cells: list[tuple[set[str], float]]) -> float:
+    hit = sum(1 for labels, v in cells if any(abs(x - v) < 1e-6 for label in labels for x in found.get(label, [])))
     return hit / len(cells) if cells else 0.0
 
 
 def run_kslib(path: Path) -> dict[str, list[float]]:
-    from kslib.parse.tables.discover import discover
-    from kslib.read import read_source
+    import pandas as pd
 
-    year = int(re.search(r"(20\d\d)", path.name).group(1))
+    import kslib
+
+    report = kslib.read_report(path)
     found: dict[str, list[float]] = {}
-    for t in discover(read_source(path), year=year):
-        for r in t.rows:
-            found.setdefault(_key(r.label), []).extend(v for v in r.values if v is not None)
+    cells = report.table("tables")
+    for label, value in zip(cells["row"], cells["value"]):
+        if not pd.isna(value):
+            found.setdefault(_key(label), []).append(float(value))
+    indicators = report.table("indicator_values")
+    for label, value in zip(indicators["indicator"], indicators["value"]):
+        if not pd.isna(value):
+            found.setdefault(_key(label), []).append(float(value))
     return found
 
 
