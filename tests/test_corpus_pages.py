@@ -130,9 +130,11 @@ FIRST_SCREEN = [
     ("goteborg_namnden-for-intraservice_arsrapport_2025.txt", "ekonomi",
      ["Nämnden för Intraservice redovisar för 2025 ett överskott på 6,9 mnkr mot budget.",
       "framgår att beloppen är miljoner kronor (mnkr)"]),
-    # pp. 35–37 "Uppdrag från KF/KS": twelve "Avslutad", one "Pågående"; the goals carry no status in the text
+    # pp. 35–37 "Uppdrag från KF/KS": twelve "Avslutad", one "Pågående"; the goals carry no status in the text,
+    # but the summary (p. 4) judges them as a whole
     ("goteborg_namnden-for-intraservice_arsrapport_2025.txt", "maluppfyllelse",
-     ["Utkast.", "Av 13 uppdrag är 12 avslutade och 1 pågår."]),
+     ["Utkast.", "Av 13 uppdrag är 12 avslutade och 1 pågår.",
+      "Rapportens egen bedömning: ”Förvaltningen bedömer att måluppfyllelsen av kommunfullmäktiges mål är god.” (s. 4)"]),
 ]
 
 

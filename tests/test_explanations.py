@@ -32,6 +32,34 @@ def test_explanations_of_2020_name_their_area(vaggeryd):
     assert e.line.notna().all() and not e.sentence.str.contains("TOTALT").any()    # prose, not tables
 
 
+def _judgements(report) -> list[tuple[str, int]]:
+    e = report.explanations
+    return [(r.sentence, r.page) for r in e[e.kind == "goal_judgement"].itertuples()]
+
+
+def test_the_boards_own_judgement_of_its_goals():
+    # Intraservice p. 4 (Sammanfattning): the only sentence where the board judges its goals
+    got = _judgements(kslib.read_report(CORPUS / "goteborg_namnden-for-intraservice_arsrapport_2025.txt"))
+    assert got == [("Förvaltningen bedömer att måluppfyllelsen av kommunfullmäktiges mål är god.", 4)]
+    # Stadsrevisionen 2022 p. 27/29: the auditors on the city's goals ("Kommunstyrelsens bedömer att de tre
+    # övergripande målen delvis uppnås", "Vi bedömer att de mål … delvis uppfylls") are not the board's own
+    assert _judgements(kslib.read_report(CORPUS / "goteborg_stadsrevisionen_arsredogorelse_2022.pdf")) == []
+
+
+def test_a_judgement_by_name_but_not_by_another_body(tmp_path):
+    path = tmp_path / "2024" / "kulturnamnden_arsrapport_2024.txt"
+    path.parent.mkdir()
+    path.write_text("Kulturnämnden\nÅrsrapport 2024\n\nMåluppfyllelse\n"
+                    "Kulturnämnden bedömer att nämndens mål delvis har uppnåtts under året.\n"
+                    "Revisorerna bedömer att målen uppfylls.\n"
+                    "Nämnden bedömer att arbetet med att nå målen har fortsatt.\n", encoding="utf-8")
+    report = kslib.read_report(path)
+    assert report.meta.board == "Kulturnämnden"
+    # the auditors' judgement is another body's; "arbetet med att nå målen har fortsatt" judges no fulfilment
+    assert [s for s, _ in _judgements(report)] == [
+        "Kulturnämnden bedömer att nämndens mål delvis har uppnåtts under året."]
+
+
 def test_explanations_of_a_pdf_carry_pages():
     e = kslib.read_report(CORPUS / "nacka_valfard-skola_arsbokslut_2019.pdf").explanations
     row = e[e.sentence.str.startswith("Årets resultat blev +10,4 miljoner kronor")].iloc[0]
@@ -66,3 +94,15 @@ def test_a_headline_word_is_no_area():
     assert len(row) == 1 and row.page.item() == 19
     assert row.area.item() not in ("Kostnader", "Intäkter")
     assert not e.area.isin(["Kostnader", "Intäkter", "Summa kostnader", "Totala intäkter"]).any()
+
+
+def test_the_goals_page_quotes_the_judgement_with_its_page():
+    import pandas as pd
+
+    from kslib.present import sentences
+
+    e = pd.DataFrame({"area": ["", ""], "kind": ["deviation", "goal_judgement"],
+                      "sentence": ["Årets resultat blev 2 mnkr.", "Nämnden bedömer att målen är uppfyllda."],
+                      "page": pd.array([3, 5], dtype="Int64"), "line": pd.array([30, 50], dtype="Int64")})
+    assert sentences.goal_judgement(e) == "Rapportens egen bedömning: \u201dNämnden bedömer att målen är uppfyllda.\u201d (s. 5)"
+    assert sentences.goal_judgement(e.iloc[:1]) is None and sentences.goal_judgement(None) is None

@@ -101,7 +101,8 @@ class Report:
                     self.source, year=self.year, warnings=warnings,
                     financial_tables=[(n, self.financial_table(n)) for n in FINANCIAL_SPECS]))
             elif name == "explanations":   # the report's own words on its deviations and budget changes
-                frame = explanations.read_explanations(self.source, areas=self._area_names(), warnings=warnings)
+                frame = explanations.read_explanations(self.source, areas=self._area_names(), board=self.meta.board,
+                                               warnings=warnings)
             elif name == "goals":     # statuses the words state; then those the report's own tally forces
                 frame = recover_statuses(goals.read_goals(self.source, year=self.year, warnings=warnings,
                                                           overrides=self.overrides_path),

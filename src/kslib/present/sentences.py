@@ -33,6 +33,17 @@ _SEVERITY_PLURAL = {"error": "fel", "warning": "varningar"}
 
 
 
+def goal_judgement(explanations: pd.DataFrame | None) -> str | None:
+    """The board's own overall judgement of its goals, quoted with its page: 'Rapportens egen bedömning:
+    ”Förvaltningen bedömer att måluppfyllelsen … är god.” (s. 4)'; None when the report gives none."""
+    if explanations is None or explanations.empty or "kind" not in explanations.columns:
+        return None
+    hits = explanations[explanations["kind"] == "goal_judgement"]
+    if hits.empty:
+        return None
+    return "Rapportens egen bedömning: " + quote(hits.iloc[0])
+
+
 def goals_summary(goals: pd.DataFrame) -> str:
     """A Swedish sentence per level: 'Av 4 mål: 2 uppfylls, 2 uppfylls delvis.'"""
     status = goals["status"].astype("string").fillna("unknown")

@@ -10,6 +10,12 @@ a deviation is the report's to give, never kslib's to invent.  A sentence qualif
   budget during the year (förstärkning, tilläggsanslag, utökad budget, ombudgetering …).
 
 Kinds: ``deviation``, ``budget_change``.  Area ``""`` is the whole (the board's total).
+
+A third kind, ``goal_judgement``, is the board's own overall judgement of its goals: a sentence whose
+subject is the board itself (its name, "Nämnden", "Förvaltningen", "Styrelsen") and that judges
+(bedömer/bedöms) the fulfilment of goals ("Förvaltningen bedömer att måluppfyllelsen … är god").  An
+auditor's or another body's judgement ("Vi bedömer…", "Kommunstyrelsen bedömer…" in an auditor's report)
+is not the board's and is left out.
 """
 from __future__ import annotations
 
@@ -38,6 +44,13 @@ _CODE = re.compile(r"^\d{1,6}\s+")
 _MIN_NAME = 4
 # row labels that are the field's headline words, not an area a sentence can be said to name
 _GENERIC_NAME = re.compile(r"^(?:(?:summa|totalt?|totala)\s+)?(?:intäkter|kostnader|resultat|nettokostnad\w*)$", re.I)
+# the board's own judgement of its goals: subject, judging verb, goal noun and a fulfilment word
+_SELF = r"(?:förvaltningen|nämnden|styrelsen|verksamheten)"
+_JUDGES = re.compile(r"^\s*(?P<subject>[A-ZÅÄÖ][\wåäö-]*(?:\s+[\wåäö-]+){0,4}?)\s+(?:bedömer|bedöms|gör\s+(?:den\s+)?"
+                     r"(?:samlade\s+|sammantagna\s+)?bedömningen)\b", re.I)
+_GOAL_NOUN = re.compile(r"\bmåluppfyllelse\w*|\b(?:mål|målen|målet|delmål\w*|nämndmål\w*|verksamhetsmål\w*)\b", re.I)
+_FULFILMENT = re.compile(r"\bgod\b|\bgoda\b|\bhög\b|\blåg\b|uppfyll\w*|uppnå\w*|\bnått?s?\b|\bdelvis\b|"
+                         r"tillfredsställande|otillräcklig\w*", re.I)
 _FIGURE = re.compile(r"(?<![\w,])-?\d[\d ]*(?:,\d+)?(?![\w,])")
 _MAX_SENTENCE = 400
 _MAX_FIGURES = 6
@@ -76,9 +89,20 @@ def _is_prose(text: str) -> bool:
     return len(text) <= _MAX_SENTENCE and len(_FIGURE.findall(text)) <= _MAX_FIGURES
 
 
+def _board_judges_goals(text: str, board: str | None) -> bool:
+    """Whether ``text`` is the board's own judgement of its goals (see the module's docstring)."""
+    m = _JUDGES.match(text)
+    if not m or not _GOAL_NOUN.search(text) or not _FULFILMENT.search(text[m.end():]):
+        return False
+    subject = m.group("subject").lower()
+    own = [_SELF] + ([re.escape(board.lower()) + r"s?"] if board else [])
+    return any(re.fullmatch(name, subject) for name in own)
+
+
 def read_explanations(source: Source, *, areas: Iterable[str] = (), year: int | None = None,
-                      warnings: list[ParseWarning] | None = None) -> pd.DataFrame:
-    """Every explaining sentence (columns :data:`EXPLANATION_COLUMNS`), in the report's order."""
+                      board: str | None = None, warnings: list[ParseWarning] | None = None) -> pd.DataFrame:
+    """Every explaining sentence (columns :data:`EXPLANATION_COLUMNS`), in the report's order; ``board``
+    (as the report names itself) tells the board's own judgement of its goals from another body's."""
     names = _names(areas)
     rows: list[dict] = []
     heading_area: str | None = None
@@ -89,6 +113,11 @@ def read_explanations(source: Source, *, areas: Iterable[str] = (), year: int | 
         for sentence in para.sentences:
             text = squeeze(sentence.text)
             if not _is_prose(text):
+                continue
+            if _board_judges_goals(text, board):
+                line = sentence.line
+                rows.append({"area": "", "kind": "goal_judgement", "sentence": text, "page": line.page,
+                             "line": line.number})
                 continue
             change = _BUDGET_CHANGE.search(text)
             deviation = _DEVIATION.search(text)
