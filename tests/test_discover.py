@@ -103,7 +103,7 @@ Totalt 67 450 55 050
 
 
 def test_sum_groups_nested_sections():
-    from kslib.parse.tables.discover import sum_groups
+    from kslib.parse.tables.sums import sum_groups
     t, warnings = _one(NESTED)
     labels = [r.label for r in t.rows]
     groups = {labels[k]: [[labels[m] for m in alt] for alt in alts] for k, alts in sum_groups(t.rows)}

@@ -12,12 +12,11 @@ read too: figures printed one per line under their label (folded back into
 rows), cells glued without a space (:func:`.geometry.unglue`), a row's last
 figure glued to the next heading, and a second table's header right under the
 first table's last row.  Where a row's own identities leave its split open, the
-table's column sums (total and subtotal rows) decide; every such choice is a
+table's column sums (total and subtotal rows, :mod:`.sums`) decide; every such choice is a
 warning.
 """
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Sequence
@@ -28,6 +27,7 @@ from kslib.parse.tables import header as hd
 from kslib.parse.numbers import BLANK_BASE, BLANK_DERIVED
 from kslib.parse.tables.cells import Choice, Run, one_figure, place, place_stacked, runs_of
 from kslib.parse.tables.geometry import Pos, is_numeric, positional, tolerance, unglue, words
+from kslib.parse.tables.sums import decide_by_sums
 from kslib.read.source import Line, Source, Word
 
 _NOTE_REF = re.compile(r"^(?P<fig>.*?\d)?Not(?:\s*\d+)?$")
@@ -593,7 +593,7 @@ def _rows(lns: Sequence[_Ln], idx: list[int], cols: list[Column], slots, pos: bo
         if kind == "total" and _RESULT.match(rows[k].label) and any(j > k for j in summary):
             kind = "row"        # "Årets resultat" inside a balance sheet: a summary row follows
         rows[k].kind = kind
-    decided = _decide_by_sums(rows, 0.1 if dec else 1.0)
+    decided = decide_by_sums(rows, 0.1 if dec else 1.0)
     _split_warnings(rows, decided, title, warnings)
     return rows
 
@@ -642,98 +642,6 @@ def _merge_placed(placed, carried) -> None:
             placed.values[k], placed.printed[k] = carried.values[k], p
     placed.choices.extend(carried.choices)
     placed.malformed.extend(carried.malformed)
-
-
-# --------------------------------------------------------------------------- column sums
-
-def sum_groups(rows: Sequence[Row]) -> list[tuple[int, list[list[int]]]]:
-    """Each subtotal and total row with the rows it may add up (alternatives), nested.
-
-    A subtotal adds the plain rows since the last category, subtotal or total; a total adds the
-    subtotals and the rows no subtotal took, or else every plain row since the last total."""
-    out: list[tuple[int, list[list[int]]]] = []
-    plain: list[int] = []       # rows of the open section
-    loose: list[int] = []       # rows of closed sections that no subtotal took
-    subs: list[int] = []
-    every: list[int] = []
-    for k, r in enumerate(rows):
-        if r.kind == "category":
-            loose, plain = loose + plain, []
-        elif r.kind == "row":
-            plain.append(k)
-            every.append(k)
-        elif r.kind == "subtotal":
-            if plain:
-                out.append((k, [plain]))
-            subs.append(k)
-            plain = []
-        elif r.kind == "total":
-            alts = [sorted(loose + plain + subs)]
-            if subs and every:
-                alts.append(list(every))
-            if alts[0]:
-                out.append((k, alts))
-            plain, loose, subs, every = [], [], [], []
-    return out
-
-
-def _sums_held(rows: Sequence[Row], groups, unit: float) -> int:
-    """How many (total row, column) sums hold (within rounding: one unit of the last digit per term)."""
-    held = 0
-    for t, alts in groups:
-        for c, total in enumerate(rows[t].values):
-            if total is None:
-                continue
-            for members in alts:
-                vals = [rows[m].values[c] for m in members]
-                if all(v is None for v in vals):
-                    continue
-                if abs(sum(v or 0.0 for v in vals) - total) <= unit * len(members) + 1e-9:
-                    held += 1
-                    break
-    return held
-
-
-def _apply(row: Row, choice: Choice, split) -> None:
-    for i, fig in enumerate(split.figures):
-        k = choice.lo + i
-        row.values[k] = None if fig is None or fig.note else fig.value
-        row.printed[k] = None if fig is None else str(fig)
-
-
-_MAX_COMBINATIONS = 4096
-
-
-def _decide_by_sums(rows: list[Row], unit: float) -> dict[int, tuple[int, str]]:
-    """Splits their row's own identities left open, chosen so that most column sums hold.
-
-    Returns, by ``id`` of the choice, (reading chosen, total row label) for those the sums decided."""
-    groups = sum_groups(rows)
-    open_ = [(k, c) for k, r in enumerate(rows) for c in r.choices if c.split.decided_by == "plausibility"]
-    if not groups or not open_:
-        return {}
-    options = [[k for k, s in enumerate(c.readings()) if not s.violated] or [0] for _, c in open_]
-    count = 1
-    for o in options:
-        count *= len(o)
-    if count > _MAX_COMBINATIONS:
-        return {}
-    scored = []
-    for combo in itertools.product(*options):
-        for (r, c), k in zip(open_, combo):
-            _apply(rows[r], c, c.readings()[k])
-        scored.append((_sums_held(rows, groups, unit), combo))
-    best_held = max(h for h, _ in scored)
-    chosen = next(combo for h, combo in scored if h == best_held)     # ties keep the plausible reading
-    for (r, c), k in zip(open_, chosen):
-        _apply(rows[r], c, c.readings()[k])
-    decided = {}
-    for j, ((r, c), k) in enumerate(zip(open_, chosen)):
-        rivals = {combo[j] for h, combo in scored if h == best_held}
-        if len(rivals) == 1 and any(combo[j] != k for _, combo in scored):
-            total = next((rows[t].label for t, alts in groups if any(r in m for m in alts)), "")
-            decided[id(c)] = (k, total)
-    return decided
 
 
 def _split_warnings(rows: Sequence[Row], decided: dict[int, tuple[int, str]], title: str,
