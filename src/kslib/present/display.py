@@ -125,6 +125,16 @@ def bullets(sentences: list[str], *, empty: str = "Inga uppgifter kunde läsas u
     return markdown("\n".join(f"- {plain_text(s)}" for s in sentences))
 
 
+def lacking_note(lacking: list[str]):
+    """One neutral line for the sections a report gives nothing for ("inga uppdrag", "ingen resultaträkning"),
+    or None when it lacks none: 'Rapporten redovisar inga uppdrag och inga indikatorer; de avsnitten visas
+    inte.'"""
+    if not lacking:
+        return None
+    listing = lacking[0] if len(lacking) == 1 else ", ".join(lacking[:-1]) + " och " + lacking[-1]
+    return note(f"Rapporten redovisar {listing}; {'det avsnittet' if len(lacking) == 1 else 'de avsnitten'} visas inte.")
+
+
 def empty_note(what: str):
     return note(f"Rapporten innehåller ingen {what} som kunde läsas.")
 
