@@ -115,6 +115,20 @@ def test_nacka_units_matched_by_code_over_four_years(processed):
     assert total[2019] == 10391 and total[2018] == -15120
 
 
+def test_nacka_overview_takes_each_year_from_the_main_table(processed):
+    """2017 prints its units' "Utfall netto" (net, p. 9), 2019 their "Utfall" (outcome, p. 8): the overview
+    shows all four years. The 2017 report also prints a short extract ("De enheter som har de största
+    avvikelserna", p. 7) where Orminge reads -5 797; the main table's -5 793 is the year's figure."""
+    h = collect([processed[p.stem] for p in NACKA])
+    result = flerar.result_by_year(h.series)
+    assert result["År"].tolist() == ["2016", "2017", "2018", "2019"]
+    assert result["Utfall"].tolist() == [9298, 9336, -15120, 10391]
+    assert result["Avvikelse mot budget"].tolist()[1::2] == [136, 91]
+    areas = flerar.largest_areas(h.series).set_index("Område")
+    assert areas.loc["943 Orminge skola med förskolor", "2017"] == -5793
+    assert areas.loc["943 Orminge skola med förskolor", "2019"] == -4069
+
+
 def test_several_boards_refused(processed):
     with pytest.raises(ParameterError, match="several boards"):
         collect([processed[SR[0].stem], processed[NACKA[0].stem]])

@@ -26,11 +26,23 @@ def _rows_in_order(frame: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(frame["row_key"]))
 
 
-def _result_measure(rows: pd.DataFrame) -> str | None:
-    for m in RESULT_MEASURES:
-        if (rows["measure"] == m).any():
-            return m
-    return None
+def _sized(series: pd.DataFrame) -> pd.DataFrame:
+    """``series`` with ``_size``: how many rows the table of each value has (per report, kind and title)."""
+    keys = ["report_year", "table_kind", "table_title"]
+    return series.join(series.groupby(keys)["row_key"].nunique().rename("_size"), on=keys)
+
+
+def year_figures(rows: pd.DataFrame, measures: tuple[str, ...] = RESULT_MEASURES) -> pd.DataFrame:
+    """One figure per row and year: the latest report's, from its main table of the kind (the one with the
+    most rows, ``_size`` of :func:`_sized`; a report's short extract such as "the units with the largest
+    deviations" may print the same row otherwise), in the first of ``measures`` that table gives for the
+    year (outcome, else the net of income and cost).  The rows of ``rows`` so chosen."""
+    pick = rows[rows["measure"].isin(measures)].copy()
+    if pick.empty:
+        return pick
+    pick["_rank"] = pick["measure"].map({m: i for i, m in enumerate(measures)})
+    pick = pick.sort_values(["report_year", "_size", "_rank"], ascending=[False, False, True], kind="stable")
+    return pick.drop_duplicates(["row_key", "year"]).drop(columns=["_rank"])
 
 
 def result_row(series: pd.DataFrame) -> tuple[str, str] | None:
@@ -60,21 +72,20 @@ def result_by_year(series: pd.DataFrame) -> pd.DataFrame:
     if found is None:
         return pd.DataFrame(columns=columns)
     kind, key = found
-    rows = series[(series["table_kind"] == kind) & (series["row_key"] == key)]
-    measure = _result_measure(rows)
-    if measure is None:
+    sized = _sized(series)
+    rows = sized[(sized["table_kind"] == kind) & (sized["row_key"] == key)]
+    figures = year_figures(rows).set_index("year")
+    if figures.empty:
         return pd.DataFrame(columns=columns)
-    wide = rows.pivot_table(index="year", columns="measure", values="value", aggfunc="last")
-    out = pd.DataFrame({"År": wide.index.astype(int)})
+    budget = year_figures(rows, ("budget",)).set_index("year")["value"].reindex(figures.index)
+    surplus = year_figures(rows, ("surplus",)).set_index("year")["value"].reindex(figures.index)
+    out = pd.DataFrame({"År": figures.index.astype(int)})
     out["Rad"] = rows["row"].iloc[-1]
-    out["Utfall"] = wide[measure].to_numpy()
-    out["Budget"] = wide["budget"].to_numpy() if "budget" in wide else float("nan")
-    if "surplus" in wide:
-        out["Avvikelse mot budget"] = wide["surplus"].to_numpy()
-    else:
-        out["Avvikelse mot budget"] = out["Utfall"] - out["Budget"]
-    source = rows[rows["measure"] == measure].set_index("year")["report_year"]
-    out["Källa"] = [f"rapporten {int(source[y])}" if y in source.index else "" for y in out["År"]]
+    out["Utfall"] = figures["value"].to_numpy()
+    out["Budget"] = budget.to_numpy()
+    out["Avvikelse mot budget"] = surplus.fillna(figures["value"] - budget).to_numpy()
+    out["Källa"] = [f"rapporten {int(r)}" for r in figures["report_year"]]
+    out = out.sort_values("År", ignore_index=True)
     out = out.dropna(subset=["Utfall"]).reset_index(drop=True)[columns]
     out["År"] = out["År"].astype(int).astype(str)          # a year is a label, not a figure to group
     return out
@@ -83,15 +94,15 @@ def result_by_year(series: pd.DataFrame) -> pd.DataFrame:
 def largest_areas(series: pd.DataFrame, *, n: int = 6) -> pd.DataFrame:
     """The ``n`` largest areas of the operating statement (by the latest year's absolute figure), one row
     each, one column per year (tkr)."""
-    rows = series[(series["table_kind"] == AREA_KIND) & (series["row_kind"] == "row")]
+    sized = _sized(series)
+    rows = sized[(sized["table_kind"] == AREA_KIND) & (sized["row_kind"] == "row")]
     if rows.empty:
         return pd.DataFrame()
-    measure = _result_measure(rows)
-    if measure is None:
+    rows = year_figures(rows)            # the latest report first: its label and code name the row
+    if rows.empty:
         return pd.DataFrame()
-    rows = rows[rows["measure"] == measure]
-    label = rows.groupby("row_key")["row"].last()
-    code = rows.groupby("row_key")["row_code"].last()
+    label = rows.groupby("row_key")["row"].first()
+    code = rows.groupby("row_key")["row_code"].first()
     wide = rows.pivot_table(index="row_key", columns="year", values="value", aggfunc="last")
     latest = wide.columns.max()
     wide = wide.reindex(wide[latest].abs().sort_values(ascending=False).index).head(n)
