@@ -96,6 +96,10 @@ def test_every_page_is_clean_and_honest(pages, name):
         # an "Utkast" notice on the first screen exactly where the page shows statuses the text does not state
         unstated = "Ej angiven i texten" in text
         assert ("Utkast." in report.first_screen) == unstated, (where, report.first_screen[:600])
+        # a page that cites pages says which: the PDF file's (Stadsrevisionen's p. 37 prints "8")
+        if notebook != "flerar":
+            cites = bool(re.search(r"\bs\. \d+", text))
+            assert cites == ("Sidhänvisningarna (s.) avser sidorna i rapportens PDF-fil." in text), where
 
 
 # --------------------------------------------------------------------------- the message, read by hand

@@ -83,8 +83,23 @@ def source_name(meta) -> str:
 
 
 def footer(ctx):
-    """The page's source, for readers: the report by board, kind and year (no file names or tools)."""
-    return markdown(f"---\n\n*Källa: {plain_text(source_name(ctx.report.meta))}.*")
+    """The page's source, for readers: the report by board, kind and year (no file names or tools); where
+    the page cites pages ("s. 37"), which pages they are (the PDF file's: an appended document's own
+    printed page numbers may differ)."""
+    text = f"Källa: {plain_text(source_name(ctx.report.meta))}."
+    if _cites_pages(ctx.report):
+        text += " Sidhänvisningarna (s.) avser sidorna i rapportens PDF-fil."
+    return markdown(f"---\n\n*{text}*")
+
+
+def _cites_pages(report) -> bool:
+    for name in ("tables", "goals", "explanations", "indicator_values"):
+        if name not in getattr(report, "schema", ()):
+            continue
+        frame = report.table(name)
+        if "page" in frame.columns and frame["page"].notna().any():
+            return True
+    return False
 
 
 class DraftNotice:
