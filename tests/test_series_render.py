@@ -46,6 +46,12 @@ def test_two_years_and_a_flerarsoversikt(tmp_path, kslib_cmd):
     assert re.search(r"2021 Periodens resultat 739 .*2022 Periodens resultat -584 -500 .*2023 Periodens resultat 740",
                      text)
     assert "Övriga kostnader 2022: -8 177 tkr i rapporten 2022, -8 178 tkr i rapporten 2023." in text
+    # what the reports do not give is named once, without empty sections
+    # (an income statement and key figures, no table per area, no goal assessed)
+    assert ("Rapporterna redovisar inga områden som kunde följas över åren och ingen bedömning av hur målen "
+            "uppfylls; de avsnitten visas inte.") in text
+    assert "De största områdena över åren" not in text and "Måluppfyllelse per år" not in text
+    assert "Nyckeltal över tid" in text
     assert "Källa: Stadsrevisionens årsredogörelse 2022, Göteborgs Stad; Stadsrevisionens årsredogörelse 2023" in text
     for word in (".pdf", "sha256", "SHA-256", "kslib", "import ", "Traceback", "tables.csv"):
         assert word not in text, word

@@ -140,14 +140,15 @@ def bullets(sentences: list[str], *, empty: str = "Inga uppgifter kunde läsas u
     return markdown("\n".join(f"- {plain_text(s)}" for s in sentences))
 
 
-def lacking_note(lacking: list[str]):
+def lacking_note(lacking: list[str], *, subject: str = "Rapporten"):
     """One neutral line for the sections a report gives nothing for ("inga uppdrag", "ingen resultaträkning"),
     or None when it lacks none: 'Rapporten redovisar inga uppdrag och inga indikatorer; de avsnitten visas
-    inte.'"""
+    inte.' (``subject="Rapporterna"`` for a page over several reports)."""
     if not lacking:
         return None
     listing = lacking[0] if len(lacking) == 1 else ", ".join(lacking[:-1]) + " och " + lacking[-1]
-    return note(f"Rapporten redovisar {listing}; {'det avsnittet' if len(lacking) == 1 else 'de avsnitten'} visas inte.")
+    which = "det avsnittet" if len(lacking) == 1 else "de avsnitten"
+    return note(f"{subject} redovisar {listing}; {which} visas inte.")
 
 
 def empty_note(what: str):
