@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from kslib.parse.tables.discover import discover
@@ -57,6 +58,14 @@ CASES = [
     ("goteborg_namnden-for-intraservice_arsrapport_2025.txt", 2025, "Balansräkning", "Balansräkning"),
     ("goteborg_namnden-for-intraservice_arsrapport_2025.txt", 2025, "Återreglering till kund 2025",
      "Återreglering till kund 2025"),
+    # a label wrapped after its figures ("… inom Service Level" / "Agreement snitt"), a lone figure under its
+    # year (NKI), and the prose after the page break not taken for a row
+    ("goteborg_namnden-for-intraservice_arsrapport_2025.txt", 2025, "Effektmått och övriga mått/nyckeltal",
+     "Effektmått och övriga mått/nyckeltal"),
+    # its title a numbered heading wrapped at a hyphen ("… ur ett HR-" / "perspektiv (nämnder)")
+    ("goteborg_namnden-for-intraservice_arsrapport_2025.txt", 2025,
+     "Mått/nyckeltal som beskriver utvecklingen ur ett HR-perspektiv (nämnder)",
+     "Mått/nyckeltal som beskriver utvecklingen ur ett HR-perspektiv (nämnder)"),
 ]
 
 
@@ -96,3 +105,25 @@ def test_malformed_figure_is_kept_as_printed_and_warned(found):
     row = next(r for r in t.rows if r.label.startswith("Övriga kostnader"))
     assert row.values[1] == -773
     assert any(w.code == "malformed-figure" and "-7 73" in w.message for w in t.warnings)
+
+
+def test_catalog_takes_the_longer_reading_of_a_titled_table():
+    """Intraservice p. 5: the "Nyckeltal" table the title reader knows ends, for it, before NKI (printed
+    "58,6 %*" under 2024, a dash under 2023); read by its structure the table has all seven hand-read rows,
+    every row of the shorter reading alike: the catalog holds the seven, warned, per-cent rows in %."""
+    import kslib
+
+    report = kslib.read_report(CORPUS / "goteborg_namnden-for-intraservice_arsrapport_2025.txt")
+    cells = report.table("tables")
+    exp = _expected("goteborg_namnden-for-intraservice_arsrapport_2025", "Effektmått och övriga mått/nyckeltal")
+    table = cells[cells["title"] == "Effektmått och övriga mått/nyckeltal"]
+    assert list(dict.fromkeys(table["row"])) == [r["label"] for r in exp["rows"]]
+    nki = table[table["row"] == "NKI"].set_index("year")
+    assert nki.loc[2024, "value"] == 58.6 and nki["value"].isna().sum() == 2 and set(nki["unit"]) == {"%"}
+    units = table.drop_duplicates("row").set_index("row")["unit"]
+    assert units["Tecknade kundavtal bolag"] == "%" and pd.isna(units["Antal tjänster"])
+    assert [w.code for w in report.warnings_for("tables")].count("table-extended") == 1
+    # the title reader itself joins the label wrapped after its figures (the word would not fit before them)
+    labels = set(report.nyckeltal["row_label"])
+    assert {"Antal incidenter lösta inom Service Level Agreement snitt", "Antal Major Incidents",
+            "Konsolideringsgrad bastjänster"} <= labels and "Agreement snitt" not in labels

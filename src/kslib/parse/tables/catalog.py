@@ -3,7 +3,9 @@
 Tables found by their structure (:mod:`.discover`) plus the financial tables the
 title-based reader finds (:mod:`.financial`), the latter kept exactly as that
 reader reads them so both outputs agree; a discovered table on the same lines
-gives way to it.
+gives way to it — unless it reads every row of the title reader's table alike and
+more rows besides (the title reader stopped early): then it is catalogued instead,
+and warned (``table-extended``).
 """
 from __future__ import annotations
 
@@ -35,6 +37,14 @@ def read_catalog(source: Source, *, year: int | None = None, warnings: list[Pars
         if ft is None or not ft.rows:
             continue
         lines = [ln.number for r in ft.rows for ln in r.lines] + [ft.title_line.number]
+        longer = _extended(ft, (min(lines), max(lines)), found)
+        if longer is not None:
+            where = ft.title_line
+            warnings.append(ParseWarning(
+                "table-extended", f"table {longer.title!r}: the title reader stopped after {len(ft.rows)} rows; read by "
+                f"its structure it has {len(longer.rows)}, every row of the first alike, and is catalogued so",
+                table="tables", line=where.number, page=where.page))
+            continue
         taken.append((min(lines), max(lines)))
         records.append((ft.title_line.number, _financial_records(name, ft)))
     for t in found:
@@ -55,11 +65,36 @@ def read_catalog(source: Source, *, year: int | None = None, warnings: list[Pars
     return infer_units(frame, source, warnings)
 
 
+def _norm(label: str) -> str:
+    return " ".join(label.replace("*", "").lower().split())
+
+
+def _extended(ft: financial.FinancialTable, span: tuple[int, int], found: list[Table]) -> Table | None:
+    """The discovered table on ``ft``'s lines that holds every row of ``ft`` with the same figures and more
+    rows besides, or None."""
+    for t in found:
+        numbers = [r.line.number for r in t.rows] + [t.line.number]
+        if not (min(numbers) <= span[1] and span[0] <= max(numbers)) or len(t.rows) <= len(ft.rows):
+            continue
+        by_label = {_norm(r.label): [v for v in r.values if v is not None] for r in t.rows}
+        if all(_alike(by_label.get(_norm(f"{r.code} {r.label}" if r.code else r.label)),
+                      [v for v in r.values if v is not None]) for r in ft.rows):
+            return t
+    return None
+
+
+def _alike(a: list[float] | None, b: list[float]) -> bool:
+    return a is not None and len(a) == len(b) and all(abs(x - y) < 1e-9 for x, y in zip(a, b))
+
+
 def _table_records(t: Table) -> list[dict]:
     out = []
     base = {"title": t.title, "kind": t.kind, "unit": t.unit}
     for r in t.rows:
         where = {"page": r.line.page, "line": r.line.number, "row": r.label, "row_kind": r.kind}
+        printed = [p for p in r.printed if p]
+        if printed and all(p.rstrip("*").endswith("%") for p in printed):
+            where["unit"] = "%"             # a row printed in per cent in a table of other units
         if r.kind == "category":
             out.append({**base, **where, "column": None, "group": None, "measure": None, "year": None,
                         "value": None})

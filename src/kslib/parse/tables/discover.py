@@ -523,10 +523,13 @@ def _rows(lns: Sequence[_Ln], idx: list[int], cols: list[Column], slots, pos: bo
     skip = [k for k, c in enumerate(cols) if c.note]
     costs = [BLANK_DERIVED if c.measure in ("deviation", "change") else BLANK_BASE for c in cols]
     last_was_row = False
+    last_label: tuple[float, float, int] | None = None   # the last row's label: start, end, line number
     orphan = None
     region = min(s[0] for s in slots) - 1 if pos and slots else None
     for pos_i, i in enumerate(idx):
         ln = lns[i]
+        if rows and _runs_over(ln, region):
+            break           # a line whose words run over the figure columns is prose after the table
         glued = any(w.glued for w in ln.nums)     # cells printed without a gap: positions tell little
         if region is not None and ln.nums and ln.nums[0].x1 <= region and not glued:
             moved = [w for w in ln.nums if w.x1 <= region]
@@ -541,7 +544,8 @@ def _rows(lns: Sequence[_Ln], idx: list[int], cols: list[Column], slots, pos: bo
                                 orphan[0].malformed))
                 orphan, last_was_row = None, True
                 continue
-            cont_row = rows and last_was_row and not pending and rows[-1].label.endswith((",", "-", " och"))
+            cont_row = rows and last_was_row and not pending and (
+                rows[-1].label.endswith((",", "-", " och")) or _wrapped(last_label, ln, region))
             caps = pending and pending[-1][0].isupper() and text.isupper()
             if text[:1].islower() or text[:1] in "(&" or cont_row or caps or (
                     pending and pending[-1][0].endswith((",", "-"))):
@@ -584,6 +588,7 @@ def _rows(lns: Sequence[_Ln], idx: list[int], cols: list[Column], slots, pos: bo
         pending = []
         rows.append(Row(label, "row", placed.values, ln.line, placed.printed, placed.choices, placed.malformed))
         last_was_row = True
+        last_label = (ln.label[0].x0, ln.label[-1].x1, ln.line.number) if ln.label else None
     for text, line in pending:
         if rows and text[:1].islower():
             rows[-1].label = _join(rows[-1].label, text)
@@ -609,6 +614,23 @@ def _place_stack(ln: _Ln, cols: list[Column], idents, costs, skip, title: str, w
             table="tables", row=" ".join(w.text for w in ln.label), line=ln.line.number, page=ln.line.page))
         texts = texts[:free]
     return place_stacked(texts, len(cols), identities=idents, blank_cost=costs, skip=skip)
+
+
+def _runs_over(ln: _Ln, region: float | None) -> bool:
+    """A figure line whose label reaches into the figure columns: a sentence with a number at its end
+    ("… till Stadens förvaltningar och bolag, 23"), not a row of the table above."""
+    return region is not None and ln.kind == "data" and bool(ln.label) and ln.label[-1].x1 > region + 1
+
+
+def _wrapped(label: tuple[float, float, int] | None, ln: _Ln, region: float | None) -> bool:
+    """Whether a text line continues the row above by word wrap: on the next line (no blank line between),
+    under the label, and its first word would not have fitted after the row's label before the figure
+    columns ("… inom Service Level" / "Agreement snitt")."""
+    if label is None or region is None or not ln.words or ln.line.number != label[2] + 1:
+        return False
+    first = ln.words[0]
+    space = (first.x1 - first.x0) / max(len(first.text), 1)
+    return abs(first.x0 - label[0]) <= 2 * space and label[1] + space + (first.x1 - first.x0) > region
 
 
 def _fills(placed, nxt: _Ln, slots) -> bool:
@@ -671,11 +693,16 @@ def _split_warnings(rows: Sequence[Row], decided: dict[int, tuple[int, str]], ti
 
 # --------------------------------------------------------------------------- title and unit
 
+_NUMBERED = re.compile(r"^\d+(?:\.\d+)*\.?\s+\S")
+
+
 def _title(lns: Sequence[_Ln], top: int) -> tuple[str, int]:
     for k in range(top - 1, max(-1, top - 9), -1):
         t = lns[k].line.text.strip()
         t = re.sub(r"\s{2,}", " ", t)
-        below = lns[k + 1].line.text.strip() if k + 1 < len(lns) else ""
+        below = re.sub(r"\s{2,}", " ", lns[k + 1].line.text.strip()) if k + 1 < len(lns) else ""
+        if k + 1 < top and below[:1].islower() and _heading_wraps(t, below):
+            return _join(t, below), k          # "2.3.1 Mått/nyckeltal … ur ett HR-" / "perspektiv (nämnder)"
         if (not t or t.endswith((".", ",", ";")) or len(t.split()) > 12 or "_" in t or t[:1].islower()
                 or (k + 1 < top and below[:1].islower())):
             continue
@@ -683,6 +710,13 @@ def _title(lns: Sequence[_Ln], top: int) -> tuple[str, int]:
             break
         return t, k
     return "", top
+
+
+def _heading_wraps(text: str, below: str) -> bool:
+    """A numbered heading (or one broken at a hyphen) whose last words stand on the next line: that line is
+    short and ends no sentence."""
+    return ((bool(_NUMBERED.match(text)) or text.endswith("-")) and not text.endswith((".", ":"))
+            and 0 < len(below.split()) <= 6 and not below.endswith((".", ":", ",")))
 
 
 def _is_label_head(text: str) -> bool:

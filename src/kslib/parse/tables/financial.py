@@ -433,7 +433,23 @@ def _continues(source: Source, row: TableRow, line: Line, bound: float | None) -
         if gap is not None and size is not None and gap > 0.8 * size.size:
             return False
         return True
-    return text[:1].islower()
+    return text[:1].islower() or _wraps_in_text(row.where, line)
+
+
+def _wraps_in_text(figures: Line, line: Line) -> bool:
+    """Text layout: whether ``line``'s first word would not have fitted after the label of the row's figure
+    line before its first figure — the label wrapped ("… inom Service Level   87%" / "Agreement snitt")."""
+    label, tokens = tokenize_cells(figures.text)
+    label = label.rstrip()
+    start = figures.text.find(label) if label else -1
+    if start < 0 or not tokens or not line.text.strip():
+        return False
+    end = start + len(label)
+    first_figure = len(figures.text) - len(figures.text[end:].lstrip())
+    if first_figure - end < 2:           # no layout gap: single spaces tell nothing of the wrap
+        return False
+    word = line.text.split()[0]
+    return line.text.find(word) <= start + 2 and end + 1 + len(word) > first_figure
 
 
 def read_financial_table(source: Source, spec: TableSpec, *, year: int | None = None,

@@ -4,13 +4,22 @@ total rows = the rows above them, nested) is kept."""
 from __future__ import annotations
 
 import itertools
-from typing import TYPE_CHECKING, Sequence
+from typing import Protocol, Sequence
 
-if TYPE_CHECKING:
-    from kslib.parse.tables.cells import Choice
-    from kslib.parse.tables.discover import Row
+from kslib.parse.tables.cells import Choice
 
-def sum_groups(rows: Sequence["Row"]) -> list[tuple[int, list[list[int]]]]:
+
+class Row(Protocol):
+    """A row of a discovered table (:class:`kslib.parse.tables.discover.Row`), as the sums see it."""
+
+    label: str
+    kind: str
+    values: list
+    printed: list
+    choices: list[Choice]
+
+
+def sum_groups(rows: Sequence[Row]) -> list[tuple[int, list[list[int]]]]:
     """Each subtotal and total row with the rows it may add up (alternatives), nested.
 
     A subtotal adds the plain rows since the last category, subtotal or total; a total adds the
@@ -41,7 +50,7 @@ def sum_groups(rows: Sequence["Row"]) -> list[tuple[int, list[list[int]]]]:
     return out
 
 
-def _sums_held(rows: Sequence["Row"], groups, unit: float) -> int:
+def _sums_held(rows: Sequence[Row], groups, unit: float) -> int:
     """How many (total row, column) sums hold (within rounding: one unit of the last digit per term)."""
     held = 0
     for t, alts in groups:
@@ -58,7 +67,7 @@ def _sums_held(rows: Sequence["Row"], groups, unit: float) -> int:
     return held
 
 
-def _apply(row: "Row", choice: "Choice", split) -> None:
+def _apply(row: Row, choice: Choice, split) -> None:
     for i, fig in enumerate(split.figures):
         k = choice.lo + i
         row.values[k] = None if fig is None or fig.note else fig.value
@@ -68,7 +77,7 @@ def _apply(row: "Row", choice: "Choice", split) -> None:
 _MAX_COMBINATIONS = 4096
 
 
-def decide_by_sums(rows: list["Row"], unit: float) -> dict[int, tuple[int, str]]:
+def decide_by_sums(rows: list[Row], unit: float) -> dict[int, tuple[int, str]]:
     """Splits their row's own identities left open, chosen so that most column sums hold.
 
     Returns, by ``id`` of the choice, (reading chosen, total row label) for those the sums decided."""
