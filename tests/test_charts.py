@@ -106,3 +106,13 @@ def test_goal_status_chart():
     assert [t.get_text() for t in ax.get_legend().get_texts()] == [
         "Uppfylls", "Uppfylls delvis", "Uppfylls ej", "Följs upp senare", "Ej angiven i texten"]
     assert sum(b.get_width() for b in ax.patches) == 5
+
+
+def test_key_figures_chart_of_several_units():
+    kf = pd.DataFrame([{"row_label": r, "unit": u, "measure": "outcome", "year": y, "value": v}
+                       for r, u in (("Antal tjänster", "st"), ("Tecknade kundavtal bolag", "%"))
+                       for y, v in ((2024, 40.0), (2025, 44.0))])
+    fig = charts.key_figures_chart(kf)
+    titles = [ax.get_title() for ax in fig.axes if ax.get_visible()]
+    assert titles == ["Antal tjänster", "Tecknade kundavtal bolag (%)"]
+    assert fig._suptitle.get_text() == "Verksamhetens nyckeltal över åren"

@@ -56,6 +56,19 @@ def test_key_figures_modified_template():
     assert "Förändring 2019–2020 (%)" in html and ">+50<" in html and ">-50<" in html and "Ny rad" in html
 
 
+def test_key_figures_of_several_units():
+    """Intraservice p. 5 style: counts and per-cent figures in one table — each row's unit shown, a per-cent
+    figure's change in procentenheter (40 % → 44 % is +4, not +10 %)."""
+    rows = [("Antal tjänster", "st", 51.0, 56.0), ("Tecknade kundavtal bolag", "%", 40.0, 44.0),
+            ("Konsolideringsgrad", "%", 35.0, 44.5)]
+    kf = pd.DataFrame([{"row_label": r, "unit": u, "measure": "outcome", "year": y, "value": v}
+                       for r, u, a, b in rows for y, v in ((2023, a), (2025, b))])
+    data = td.key_figures_table(kf).data
+    assert list(data.columns) == ["Nyckeltal", "Enhet", "2023", "2025", "Förändring 2023–2025"]
+    assert list(data["Enhet"]) == ["antal", "%", "%"]
+    assert [plain(c) for c in data["Förändring 2023–2025"]] == ["+10 %", "+4 procentenheter", "+9,5 procentenheter"]
+
+
 def goals_frame():
     return pd.DataFrame([
         ("1", "goal", None, "Mål ett", "met", "text", 10),

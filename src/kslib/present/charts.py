@@ -190,17 +190,21 @@ def key_figures_chart(nyckeltal: pd.DataFrame, *, ncols: int = 3) -> Figure:
         fig.subplots_adjust(left=0.07, right=0.98, bottom=0.04, top=1 - 0.8 / (2.3 * nrows + 0.6),
                             hspace=0.55, wspace=0.3)
     years = list(wide.columns)
+    units = (nyckeltal.drop_duplicates("row_label").set_index("row_label")["unit"].reindex(wide.index)
+             if "unit" in nyckeltal.columns else pd.Series(None, index=wide.index, dtype="object"))
+    mixed = units.eq("%").any()
     for ax, (label, values) in zip(axes.flat, wide.iterrows()):
         _style(ax)
         ax.plot(years, values.to_numpy(dtype=float), marker="o", color=SERIES[0], linewidth=2)
-        ax.set_title(str(label), fontsize=9.5)
+        # several units in one grid: each small chart names its own
+        ax.set_title(f"{label} (%)" if mixed and units.get(label) == "%" else str(label), fontsize=9.5)
         ax.yaxis.set_major_formatter(fmt.tick_formatter())
         ax.set_xticks(years, [str(y) for y in years], fontsize=8)
         top = values.max(skipna=True)
         ax.set_ylim(0, float(top) * 1.15 if pd.notna(top) and top > 0 else None)
     for ax in list(axes.flat)[len(wide):]:
         ax.set_visible(False)
-    fig.suptitle("Verksamhetens nyckeltal över åren (antal)", fontweight="bold")
+    fig.suptitle("Verksamhetens nyckeltal över åren" + ("" if mixed else " (antal)"), fontweight="bold")
     return fig
 
 

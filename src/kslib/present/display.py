@@ -289,10 +289,18 @@ def shares_table(wide: pd.DataFrame, *, year: int, cost_per_inhabitant_kr: float
     return styled(out, units=units, caption=caption)
 
 
+_UNIT_WORDS_SV = {"%": "%", "st": "antal", "antal": "antal", "tkr": "tkr", "mnkr": "mnkr", "kr": "kr"}
+
+
 def key_figures_table(nyckeltal: pd.DataFrame, *, caption: str | None = None):
-    """Key figures over the years, with the change from the first to the last year in percent."""
+    """Key figures over the years, with the change from the first to the last year in percent; where some
+    figures are per cent, each row's unit is shown and their change is in procentenheter."""
     wide = key_figures_wide(nyckeltal)
     years = list(wide.columns)
+    units = (nyckeltal.drop_duplicates("row_label").set_index("row_label")["unit"].reindex(wide.index)
+             if "unit" in nyckeltal.columns else pd.Series(dtype="object"))
+    if len(units) and units.eq("%").any():
+        return _mixed_key_figures(wide, units, caption=caption)
     out = wide.reset_index().rename(columns={"row_label": "Nyckeltal"})
     out.columns = ["Nyckeltal", *[str(y) for y in years]]
     if len(years) >= 2:
@@ -302,6 +310,28 @@ def key_figures_table(nyckeltal: pd.DataFrame, *, caption: str | None = None):
     units[f"Förändring {years[0]}–{years[-1]}"] = "%" if len(years) >= 2 else None
     signed = (f"Förändring {years[0]}–{years[-1]}",) if len(years) >= 2 else ()
     return styled(out, units=units, caption=caption, signed=signed, decimals={f"Förändring {years[0]}–{years[-1]}": 0})
+
+
+def _mixed_key_figures(wide: pd.DataFrame, units: pd.Series, *, caption: str | None):
+    """Key figures of several units: an ``Enhet`` column; the change of a per-cent figure in procentenheter,
+    of the others in per cent."""
+    years = list(wide.columns)
+    out = pd.DataFrame({"Nyckeltal": wide.index.astype(str),
+                        "Enhet": [_UNIT_WORDS_SV.get(str(u), "") if pd.notna(u) else "" for u in units]})
+    for y in years:
+        out[str(y)] = wide[y].to_numpy()
+    if len(years) >= 2:
+        first, last = wide[years[0]].to_numpy(), wide[years[-1]].to_numpy()
+        change = []
+        for a, b, u in zip(first, last, units):
+            if pd.isna(a) or pd.isna(b):
+                change.append("")
+            elif u == "%":
+                change.append(fmt.format_points(b - a, decimals=1 if (b - a) % 1 else 0))
+            else:
+                change.append("" if a == 0 else fmt.format_percent((b - a) / a * 100, decimals=0, sign=True))
+        out[f"Förändring {years[0]}–{years[-1]}"] = change
+    return styled(out, units={str(y): None for y in years}, caption=caption)
 
 
 # --------------------------------------------------------------------------- audit
