@@ -197,7 +197,8 @@ def key_figures_chart(nyckeltal: pd.DataFrame, *, ncols: int = 3) -> Figure:
         _style(ax)
         ax.plot(years, values.to_numpy(dtype=float), marker="o", color=SERIES[0], linewidth=2)
         # several units in one grid: each small chart names its own
-        ax.set_title(f"{label} (%)" if mixed and units.get(label) == "%" else str(label), fontsize=9.5)
+        name = f"{label} (%)" if mixed and units.get(label) == "%" else str(label)
+        ax.set_title(_wrap(name, 42), fontsize=9.5)       # a long name on two lines, never cut
         ax.yaxis.set_major_formatter(fmt.tick_formatter())
         ax.set_xticks(years, [str(y) for y in years], fontsize=8)
         top = values.max(skipna=True)
