@@ -16,7 +16,7 @@ from matplotlib.figure import Figure
 
 from kslib import fmt
 from kslib.present.areas import NOT_AREAS
-from kslib.present.frames import key_figures_wide, net_cost_shares
+from kslib.present.frames import key_figure_units, key_figures_wide, net_cost_shares
 from kslib.present.labels import (AREA_LABELS_SV, GROUP_LABELS_SV, LEVEL_LABELS_SV, STATUS_COLOURS, STATUS_ORDER,
                                   STATUS_TEXT, group_label, period_label, status_label)
 
@@ -190,8 +190,7 @@ def key_figures_chart(nyckeltal: pd.DataFrame, *, ncols: int = 3) -> Figure:
         fig.subplots_adjust(left=0.07, right=0.98, bottom=0.04, top=1 - 0.8 / (2.3 * nrows + 0.6),
                             hspace=0.55, wspace=0.3)
     years = list(wide.columns)
-    units = (nyckeltal.drop_duplicates("row_label").set_index("row_label")["unit"].reindex(wide.index)
-             if "unit" in nyckeltal.columns else pd.Series(None, index=wide.index, dtype="object"))
+    units = key_figure_units(nyckeltal, wide.index)
     mixed = units.eq("%").any()
     for ax, (label, values) in zip(axes.flat, wide.iterrows()):
         _style(ax)

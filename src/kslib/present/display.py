@@ -18,8 +18,8 @@ import pandas as pd
 
 from kslib import fmt
 from kslib._version import __version__
-from kslib.present.frames import (area_names, estimated_inhabitants, goal_counts_comparison, key_figures_wide,
-                                  net_cost_shares, unknown_goals)
+from kslib.present.frames import (area_names, estimated_inhabitants, goal_counts_comparison, key_figure_units,
+                                  key_figures_wide, net_cost_shares, unknown_goals)
 from kslib.present.labels import (AREA_LABELS_SV, ASSESSMENT_LABELS_SV, BASIS_LABELS_SV, GROUP_LABELS_SV,
                                   LEVEL_LABELS_SV, SEVERITY_LABELS_SV,
                                   STATUS_COLOURS, STATUS_TEXT, group_label, period_label, status_label)
@@ -297,9 +297,8 @@ def key_figures_table(nyckeltal: pd.DataFrame, *, caption: str | None = None):
     figures are per cent, each row's unit is shown and their change is in procentenheter."""
     wide = key_figures_wide(nyckeltal)
     years = list(wide.columns)
-    units = (nyckeltal.drop_duplicates("row_label").set_index("row_label")["unit"].reindex(wide.index)
-             if "unit" in nyckeltal.columns else pd.Series(dtype="object"))
-    if len(units) and units.eq("%").any():
+    units = key_figure_units(nyckeltal, wide.index)
+    if units.eq("%").any():
         return _mixed_key_figures(wide, units, caption=caption)
     out = wide.reset_index().rename(columns={"row_label": "Nyckeltal"})
     out.columns = ["Nyckeltal", *[str(y) for y in years]]

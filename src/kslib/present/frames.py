@@ -40,6 +40,13 @@ def key_figures_wide(nyckeltal: pd.DataFrame) -> pd.DataFrame:
     return wide[sorted(wide.columns)].astype(float)
 
 
+def key_figure_units(nyckeltal: pd.DataFrame, labels) -> pd.Series:
+    """Each key figure's unit (``%``, ``st`` …) by label, in the order of ``labels``; None where unknown."""
+    if "unit" not in nyckeltal.columns:
+        return pd.Series(None, index=labels, dtype="object")
+    return nyckeltal.drop_duplicates("row_label").set_index("row_label")["unit"].reindex(labels)
+
+
 _NOT_FINDINGS = ("info", "ok", "pass", "passed")
 
 
