@@ -62,6 +62,11 @@ CASES = [
     # year (NKI), and the prose after the page break not taken for a row
     ("goteborg_namnden-for-intraservice_arsrapport_2025.txt", 2025, "Effektmått och övriga mått/nyckeltal",
      "Effektmått och övriga mått/nyckeltal"),
+    # year columns whose measure only the label column's header states ("… jämfört med samma period
+    # föregående år"): changes
+    ("goteborg_namnden-for-intraservice_arsrapport_2025.txt", 2025,
+     "Volymutveckling, personalvolymsutveckling samt nettokostnadsutveckling",
+     "Volymutveckling, personalvolymsutveckling samt nettokostnadsutveckling"),
     # its title a numbered heading wrapped at a hyphen ("… ur ett HR-" / "perspektiv (nämnder)")
     ("goteborg_namnden-for-intraservice_arsrapport_2025.txt", 2025,
      "Mått/nyckeltal som beskriver utvecklingen ur ett HR-perspektiv (nämnder)",

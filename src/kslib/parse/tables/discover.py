@@ -719,6 +719,17 @@ def _heading_wraps(text: str, below: str) -> bool:
             and 0 < len(below.split()) <= 6 and not below.endswith((".", ":", ",")))
 
 
+_AGAINST_LAST_YEAR = re.compile(r"jämfört\s+med\s+(?:samma\s+period\s+)?föregående\s+år|förändring", re.I)
+
+
+def _label_head_measure(cols: list[Column], label_head: str) -> None:
+    """Year columns whose words name no measure take the one the label column's header states for every
+    figure: "Utfall perioden jämfört med samma period föregående år" over per-cent figures is a change."""
+    if cols and all(c.measure == "value" for c in cols) and _AGAINST_LAST_YEAR.search(label_head or ""):
+        for c in cols:
+            c.measure = "change"
+
+
 def _is_label_head(text: str) -> bool:
     """A line naming only the label column ("Verksamhet", "Belopp i tkr")."""
     ws = [w.lower().strip(",.:()") for w in text.split()]
@@ -788,6 +799,7 @@ def discover(source: Source, *, year: int | None = None,
         while top > 0 and lns[top - 1].kind == "text" and _is_label_head(lns[top - 1].line.text):
             label_head = f"{lns[top - 1].line.text.strip()} {label_head}".strip()   # "Verksamhet" over its column
             top -= 1
+        _label_head_measure(cols, label_head)
         title, tk = _title(lns, top)
         if not title and top > 0 and lns[top - 1].kind in ("data", "nums"):
             title = _head_title(lns[zone[0]], label_head)   # a second table right under the first one
