@@ -214,3 +214,14 @@ def test_header_block(report):
 def test_status_summary_reads_as_a_sentence():
     plan = pd.DataFrame({"status": ["not_met", "unknown", "unknown"]})
     assert sentences.status_summary(plan, what="aktiviteter") == "Av 3 aktiviteter: 1 uppfylls ej, 2 saknar status i rapportens text."
+
+
+def test_indicator_values_name_each_goal_once_with_pages():
+    values = pd.DataFrame([
+        ("Mål A", "Ind 1", 2019, "target", 95.0, None, 2), ("Mål A", "Ind 1", 2019, "outcome", 96.0, None, 2),
+        ("Mål A", "Ind 2", 2019, "target", None, "Topp 3", 2), ("Mål B", "Ind 3", 2019, "outcome", 4.0, None, 3)],
+        columns=["goal", "indicator", "year", "measure", "value", "text", "page"]).assign(assessment=None)
+    data = td.indicator_values_table(values, year=2019).data
+    assert list(data["Mål"]) == ["Mål A", "", "Mål B"]
+    assert list(data["Målvärde"]) == ["95", "Topp 3", ""] and list(data["Källa"]) == ["s. 2", "s. 2", "s. 3"]
+    assert "Bedömning" not in data.columns

@@ -463,12 +463,17 @@ def indicator_values_table(values: pd.DataFrame, *, year: int, caption: str | No
                                                                       and rec["text"] and pd.isna(rec["value"]) else "")
         assessed = part["assessment"].dropna().astype(str)
         assessed = next((a for a in assessed if a), "")
+        page = part["page"].dropna() if "page" in part.columns else pd.Series(dtype="float")
         rows.append({"Mål": "" if pd.isna(goal) else str(goal), "Indikator": str(indicator),
                      "Målvärde": cell.get("target", "").strip(), "Utfall": cell.get("outcome", "").strip(),
-                     "Bedömning": ASSESSMENT_LABELS_SV.get(assessed, "")})
-    out = pd.DataFrame(rows, columns=["Mål", "Indikator", "Målvärde", "Utfall", "Bedömning"])
-    if not out["Bedömning"].astype(bool).any():
-        out = out.drop(columns=["Bedömning"])
+                     "Bedömning": ASSESSMENT_LABELS_SV.get(assessed, ""),
+                     "Källa": f"s. {int(page.iloc[0])}" if len(page) else ""})
+    out = pd.DataFrame(rows, columns=["Mål", "Indikator", "Målvärde", "Utfall", "Bedömning", "Källa"])
+    # the goal named once, on the first of its indicators
+    out["Mål"] = out["Mål"].where(out["Mål"] != out["Mål"].shift(), "")
+    for column in ("Bedömning", "Källa"):
+        if not out[column].astype(bool).any():
+            out = out.drop(columns=[column])
     return styled(out, caption=caption)
 
 
