@@ -96,6 +96,8 @@ class Report:
                 frame = financial.table_frame(self.financial_table(name), FINANCIAL_SPECS[name], warnings)
                 if frame.empty:     # no table under the family's title: the catalog's table of that kind
                     frame = self._family_from_catalog(name, frame, warnings)
+                else:               # the title reader stopped early: the catalog's longer reading of the table
+                    frame = self._family_extended(name, frame, warnings)
             elif name == "tables":    # the catalog: every table found, one line per cell
                 frame = add_surplus(catalog.read_catalog(
                     self.source, year=self.year, warnings=warnings,
@@ -129,6 +131,26 @@ class Report:
                                            table=name, line=int(first["line"]) if pd.notna(first["line"]) else None,
                                            page=int(first["page"]) if pd.notna(first["page"]) else None)]
         return frame
+
+    def _family_extended(self, name: str, frame: pd.DataFrame, warnings: list[ParseWarning]) -> pd.DataFrame:
+        """``frame`` (the title reader's) or, where the catalog took a longer reading of the same table
+        (``table-extended``), the family from that reading — units the catalog lacks kept from ``frame``."""
+        ft = self.financial_table(name)
+        cells = self.table("tables")
+        if ft is None or not any(w.code == "table-extended" and w.line == ft.title_line.number
+                                 for w in self._warnings.get("tables", [])):
+            return frame
+        ids = list(dict.fromkeys(cells.loc[cells["line"] == ft.rows[0].where.number, "table"]))
+        longer = families.family_from_catalog(cells, name, self.year, list(frame.columns), ids=ids[:1])
+        if longer.empty or longer["row_label"].nunique() <= frame["row_label"].nunique():
+            return frame
+        units = frame.drop_duplicates("row_label").set_index("row_label")["unit"]
+        longer["unit"] = longer["unit"].fillna(longer["row_label"].map(units))
+        warnings.append(ParseWarning("family-from-catalog", f"{name} taken from the longer reading of its table "
+                                     f"({longer['row_label'].nunique()} rows; the title reader read "
+                                     f"{frame['row_label'].nunique()})", table=name,
+                                     line=ft.title_line.number, page=ft.title_line.page))
+        return longer
 
     def _area_names(self) -> list[str]:
         """Labels of the areas and units the report's operating tables account for."""

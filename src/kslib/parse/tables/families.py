@@ -45,9 +45,11 @@ def chosen_tables(catalog: pd.DataFrame, family: str, year: int | None) -> list[
     return [max(scored)[2]] if scored else []
 
 
-def family_from_catalog(catalog: pd.DataFrame, family: str, year: int | None, columns: list[str]) -> pd.DataFrame:
-    """``family``'s frame (``columns``) from the catalog's classified tables; empty when none fits."""
-    ids = chosen_tables(catalog, family, year)
+def family_from_catalog(catalog: pd.DataFrame, family: str, year: int | None, columns: list[str], *,
+                        ids: list[str] | None = None) -> pd.DataFrame:
+    """``family``'s frame (``columns``) from the catalog's classified tables (``ids``: those tables only);
+    empty when none fits."""
+    ids = chosen_tables(catalog, family, year) if ids is None else ids
     cells = catalog[catalog["table"].isin(ids) & catalog["row_kind"].isin(_ROW_KINDS)
                     & catalog["measure"].notna() & catalog["year"].notna()]
     if cells.empty:
@@ -57,6 +59,8 @@ def family_from_catalog(catalog: pd.DataFrame, family: str, year: int | None, co
     has_outcome = set(zip(cells.loc[measure == "outcome", "table"], cells.loc[measure == "outcome", "year"]))
     measure = [("outcome" if m == "net" and (t, y) not in has_outcome else m)
                for m, t, y in zip(measure, cells["table"], cells["year"])]
+    if family == "nyckeltal":      # a key figure's printed figure of a year is its outcome
+        measure = ["outcome" if m == "value" else m for m in measure]
     codes, labels = zip(*(_split_code(str(r)) for r in cells["row"]))
     out = pd.DataFrame({
         "row_code": pd.array(codes, dtype="string"), "row_label": list(labels), "measure": measure,
