@@ -116,3 +116,11 @@ def test_key_figures_chart_of_several_units():
     titles = [ax.get_title() for ax in fig.axes if ax.get_visible()]
     assert titles == ["Antal tjänster", "Tecknade kundavtal bolag (%)"]
     assert fig._suptitle.get_text() == "Verksamhetens nyckeltal över åren"
+
+
+def test_a_key_figure_of_one_year_keeps_every_year_on_its_axis():
+    kf = pd.DataFrame([{"row_label": "NKI", "unit": "%", "measure": "outcome", "year": y, "value": v}
+                       for y, v in ((2023, None), (2024, 58.6), (2025, None))])
+    ax = charts.key_figures_chart(kf).axes[0]
+    lo, hi = ax.get_xlim()
+    assert lo < 2023 and hi > 2025

@@ -67,6 +67,7 @@ def test_key_figures_of_several_units():
     assert list(data.columns) == ["Nyckeltal", "Enhet", "2023", "2025", "Förändring 2023–2025"]
     assert list(data["Enhet"]) == ["antal", "%", "%"]
     assert [plain(c) for c in data["Förändring 2023–2025"]] == ["+10 %", "+4 procentenheter", "+9,5 procentenheter"]
+    assert [plain(c) for c in data["2025"]] == ["56", "44", "44,5"]          # each figure as printed
 
 
 def goals_frame():

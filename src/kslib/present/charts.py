@@ -200,6 +200,9 @@ def key_figures_chart(nyckeltal: pd.DataFrame, *, ncols: int = 3) -> Figure:
         ax.set_title(_wrap(name, 42), fontsize=9.5)       # a long name on two lines, never cut
         ax.yaxis.set_major_formatter(fmt.tick_formatter())
         ax.set_xticks(years, [str(y) for y in years], fontsize=8)
+        if len(years) > 1:      # every year on the axis, also for a figure printed for one year only
+            pad = (years[-1] - years[0]) * 0.06
+            ax.set_xlim(years[0] - pad, years[-1] + pad)
         top = values.max(skipna=True)
         ax.set_ylim(0, float(top) * 1.15 if pd.notna(top) and top > 0 else None)
     for ax in list(axes.flat)[len(wide):]:

@@ -317,8 +317,9 @@ def _mixed_key_figures(wide: pd.DataFrame, units: pd.Series, *, caption: str | N
     years = list(wide.columns)
     out = pd.DataFrame({"Nyckeltal": wide.index.astype(str),
                         "Enhet": [_UNIT_WORDS_SV.get(str(u), "") if pd.notna(u) else "" for u in units]})
-    for y in years:
-        out[str(y)] = wide[y].to_numpy()
+    for y in years:     # each figure with the decimals it is printed with (57, 58,6), not its column's
+        out[str(y)] = [fmt.format_number(v, decimals=0 if float(v).is_integer() else 1) if pd.notna(v) else "–"
+                       for v in wide[y]]
     if len(years) >= 2:
         first, last = wide[years[0]].to_numpy(), wide[years[-1]].to_numpy()
         change = []
@@ -330,7 +331,7 @@ def _mixed_key_figures(wide: pd.DataFrame, units: pd.Series, *, caption: str | N
             else:
                 change.append("" if a == 0 else fmt.format_percent((b - a) / a * 100, decimals=0, sign=True))
         out[f"Förändring {years[0]}–{years[-1]}"] = change
-    return styled(out, units={str(y): None for y in years}, caption=caption)
+    return styled(out, caption=caption).set_properties(subset=[str(y) for y in years], **{"text-align": "right"})
 
 
 # --------------------------------------------------------------------------- audit
