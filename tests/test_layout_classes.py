@@ -178,21 +178,34 @@ def test_figure_glued_to_the_next_heading(tmp_path):
                                 "Summa": (6100, 6250, 150)}
 
 
-def test_figure_glued_to_the_next_heading_in_a_pdf(tmp_path):
-    from pdf_factory import BOLD, PdfTable, ReportPdf, _Op
+PDF_HEADER = [["Utfall", "2024"], ["Budget", "2024"], ["Avvikelse"]]
+PDF_ROWS = [("Bibliotek", ["4 100", "3 950", "-150"]), ("Museum", ["2 000", "2 300", "300"]),
+            ("Summa", ["6 100", "6 250", "150"])]
+
+
+def _pdf_with(tmp_path, name: str, draw):
+    """A report PDF under "Ekonomi" whose tables ``draw(doc)`` puts on the page, read back."""
+    from pdf_factory import ReportPdf
     doc = ReportPdf()
     doc.heading("Ekonomi")
-    doc.table(PdfTable(TITLE, [["Utfall", "2024"], ["Budget", "2024"], ["Avvikelse"]],
-                       [("Bibliotek", ["4 100", "3 950", "-150"]), ("Museum", ["2 000", "2 300", "300"]),
-                        ("Summa", ["6 100", "6 250", ""])], label_header="Verksamhet"))
-    y, right = doc.y - 2 * 13.0, 300.0 + 2 * 62.0 - 2
-    doc._put(_Op(right, y, "150", align="right"))
-    doc._put(_Op(right, y, "Kommentar till utfallet", font=BOLD))      # the heading starts where 150 ends
-    doc.paragraph("Verksamheten har hållit budgeten under året, vilket kommenteras närmare nedan.")
-    path = tmp_path / "2024" / "glued_heading.pdf"
+    draw(doc)
+    path = tmp_path / "2024" / name
     path.parent.mkdir()
     doc.save(path)
-    r = kslib.read_report(path)
+    return kslib.read_report(path)
+
+
+def test_figure_glued_to_the_next_heading_in_a_pdf(tmp_path):
+    from pdf_factory import BOLD, PdfTable, _Op
+
+    def draw(doc):
+        doc.table(PdfTable(TITLE, PDF_HEADER, PDF_ROWS[:2] + [("Summa", ["6 100", "6 250", ""])],
+                           label_header="Verksamhet"))
+        y, right = doc.y - 2 * 13.0, 300.0 + 2 * 62.0 - 2
+        doc._put(_Op(right, y, "150", align="right"))
+        doc._put(_Op(right, y, "Kommentar till utfallet", font=BOLD))      # the heading starts where 150 ends
+        doc.paragraph("Verksamheten har hållit budgeten under året, vilket kommenteras närmare nedan.")
+    r = _pdf_with(tmp_path, "glued_heading.pdf", draw)
     assert any(line.text.endswith("150Kommentar till utfallet") for line in r.source.lines)
     assert _cells(r, TITLE) == {"Bibliotek": (4100, 3950, -150), "Museum": (2000, 2300, 300),
                                 "Summa": (6100, 6250, 150)}
@@ -227,20 +240,15 @@ def test_two_tables_in_one_block(tmp_path, name):
 
 
 def test_two_tables_in_one_block_in_a_pdf(tmp_path):
-    from pdf_factory import PdfTable, ReportPdf
-    header = [["Utfall", "2024"], ["Budget", "2024"], ["Avvikelse"]]
-    doc = ReportPdf()
-    doc.heading("Ekonomi")
-    doc.table(PdfTable(TITLE, header, [("Bibliotek", ["4 100", "3 950", "-150"]), ("Museum", ["2 000", "2 300", "300"]),
-                                       ("Summa", ["6 100", "6 250", "150"])], label_header="Verksamhet"))
-    doc.y -= 2 * 13.0          # the second header right under the first table's last row, no title between
-    doc.table(PdfTable("", header, [("Konstgräsplan", ["1 200", "1 500", "300"]),
-                                    ("Bibliotekslokaler", ["800", "700", "-100"]), ("Summa", ["2 000", "2 200", "200"])],
-                       label_header="Investeringar"))
-    path = tmp_path / "2024" / "multi.pdf"
-    path.parent.mkdir()
-    doc.save(path)
-    r = kslib.read_report(path)
+    from pdf_factory import PdfTable
+
+    def draw(doc):
+        doc.table(PdfTable(TITLE, PDF_HEADER, PDF_ROWS, label_header="Verksamhet"))
+        doc.y -= 2 * 13.0          # the second header right under the first table's last row, no title between
+        doc.table(PdfTable("", PDF_HEADER, [("Konstgräsplan", ["1 200", "1 500", "300"]),
+                                            ("Bibliotekslokaler", ["800", "700", "-100"]),
+                                            ("Summa", ["2 000", "2 200", "200"])], label_header="Investeringar"))
+    r = _pdf_with(tmp_path, "multi.pdf", draw)
     assert _cells(r, TITLE)["Museum"] == (2000, 2300, 300)
     assert _cells(r, "Investeringar") == {"Konstgräsplan": (1200, 1500, 300), "Bibliotekslokaler": (800, 700, -100),
                                           "Summa": (2000, 2200, 200)}

@@ -149,16 +149,8 @@ def tokenize_row(text: str) -> tuple[str, list[Token]]:
             continue
         m = _TOKEN.match(word)
         assert m is not None
-        sign = m.group("sign") or pending_sign
-        tokens.append(Token(
-            int_part=m.group("int"),
-            dec_part=m.group("dec") or "",
-            negative=bool(sign) and sign != "+",
-            signed=bool(sign),
-            footnote=m.group("foot") or "",
-            percent=bool(m.group("pct")),
-            gap_before=(pending_gap if pending_sign else len(gap) >= 2),
-        ))
+        tokens.append(_token(m, sign=m.group("sign") or pending_sign,
+                             gap_before=(pending_gap if pending_sign else len(gap) >= 2)))
         pending_sign, pending_gap = None, False
     if pending_sign:  # a trailing dash means "no value"; keep it in the label side
         label = f"{label} {pending_sign}".strip()
@@ -171,9 +163,13 @@ def whole_token(text: str, *, glued: bool = False) -> Token:
     m = _TOKEN.match(re.sub(r"\s+", "", normalise(text)))
     if not m:
         raise ValueError(f"not one figure: {text!r}")
-    sign = m.group("sign")
-    return Token(m.group("int"), m.group("dec") or "", bool(sign) and sign != "+", bool(sign),
-                 m.group("foot") or "", bool(m.group("pct")), whole=not glued, glued=glued)
+    return _token(m, sign=m.group("sign"), whole=not glued, glued=glued)
+
+
+def _token(m: re.Match[str], *, sign: str | None, **flags) -> Token:
+    """The token of a :data:`_TOKEN` match, ``sign`` its sign (or a lone sign printed before it)."""
+    return Token(int_part=m.group("int"), dec_part=m.group("dec") or "", negative=bool(sign) and sign != "+",
+                 signed=bool(sign), footnote=m.group("foot") or "", percent=bool(m.group("pct")), **flags)
 
 
 def _replace(tok: Token, **changes) -> Token:

@@ -140,6 +140,11 @@ def bullets(sentences: list[str], *, empty: str = "Inga uppgifter kunde läsas u
     return markdown("\n".join(f"- {plain_text(s)}" for s in sentences))
 
 
+def page_ref(page) -> str:
+    """A page as a committee cites it: ``"s. 4"``; empty where the page is unknown."""
+    return f"s. {int(page)}" if page is not None and pd.notna(page) else ""
+
+
 def lacking_note(lacking: list[str], *, subject: str = "Rapporten"):
     """One neutral line for the sections a report gives nothing for ("inga uppdrag", "ingen resultaträkning"),
     or None when it lacks none: 'Rapporten redovisar inga uppdrag och inga indikatorer; de avsnitten visas
@@ -318,8 +323,7 @@ def _mixed_key_figures(wide: pd.DataFrame, units: pd.Series, *, caption: str | N
     out = pd.DataFrame({"Nyckeltal": wide.index.astype(str),
                         "Enhet": [_UNIT_WORDS_SV.get(str(u), "") if pd.notna(u) else "" for u in units]})
     for y in years:     # each figure with the decimals it is printed with (57, 58,6), not its column's
-        out[str(y)] = [fmt.format_number(v, decimals=0 if float(v).is_integer() else 1) if pd.notna(v) else "–"
-                       for v in wide[y]]
+        out[str(y)] = [fmt.format_value(v, None) for v in wide[y]]
     if len(years) >= 2:
         first, last = wide[years[0]].to_numpy(), wide[years[-1]].to_numpy()
         change = []
@@ -345,7 +349,7 @@ def checks_table(checks: pd.DataFrame, *, tables: tuple[str, ...] | None = None,
     if lines:
         where = df["location"].astype("string").fillna("")
     else:
-        where = df["page"].map(lambda p: f"s. {int(p)}" if pd.notna(p) else "") if "page" in df else ""
+        where = df["page"].map(page_ref) if "page" in df else ""
     out = pd.DataFrame({
         "Allvar": df["severity"].map(lambda s: SEVERITY_LABELS_SV.get(str(s), str(s))),
         "Tabell": df["table"].astype(str), "Rad": df["row"].astype("string").fillna(""),
@@ -387,7 +391,7 @@ def goals_table(goals: pd.DataFrame, *, caption: str | None = None, statuses: bo
     if not out["Nr"].astype(bool).any():
         out = out.drop(columns="Nr")
     if "page" in df.columns and df["page"].notna().any():
-        out["Källa"] = df["page"].map(lambda p: f"s. {int(p)}" if pd.notna(p) else "")
+        out["Källa"] = df["page"].map(page_ref)
     if not statuses:
         return styled(out, caption=caption, bold_rows=(df["level"] == "goal"))
     out.insert(len(out.columns) - ("Källa" in out.columns), "Status", df["status"].map(status_label))
@@ -443,7 +447,7 @@ def assignments_table(goals: pd.DataFrame, *, caption: str | None = None):
     df = goals[goals["level"] == "assignment"].reset_index(drop=True)
     out = pd.DataFrame({"Uppdrag": df["title"].astype(str), "Status": df["status"].map(status_label)})
     if "page" in df.columns:
-        out["Källa"] = df["page"].map(lambda p: f"s. {int(p)}" if pd.notna(p) else "")
+        out["Källa"] = df["page"].map(page_ref)
     styler = styled(out, caption=caption)
     return styler.map(_status_cell, subset=["Status"])
 
@@ -464,11 +468,10 @@ def indicator_values_table(values: pd.DataFrame, *, year: int, caption: str | No
                                                                       and rec["text"] and pd.isna(rec["value"]) else "")
         assessed = part["assessment"].dropna().astype(str)
         assessed = next((a for a in assessed if a), "")
-        page = part["page"].dropna() if "page" in part.columns else pd.Series(dtype="float")
         rows.append({"Mål": "" if pd.isna(goal) else str(goal), "Indikator": str(indicator),
                      "Målvärde": cell.get("target", "").strip(), "Utfall": cell.get("outcome", "").strip(),
                      "Bedömning": ASSESSMENT_LABELS_SV.get(assessed, ""),
-                     "Källa": f"s. {int(page.iloc[0])}" if len(page) else ""})
+                     "Källa": page_ref(part["page"].dropna().min()) if "page" in part.columns else ""})
     out = pd.DataFrame(rows, columns=["Mål", "Indikator", "Målvärde", "Utfall", "Bedömning", "Källa"])
     # the goal named once, on the first of its indicators
     out["Mål"] = out["Mål"].where(out["Mål"] != out["Mål"].shift(), "")

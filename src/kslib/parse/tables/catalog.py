@@ -48,9 +48,7 @@ def read_catalog(source: Source, *, year: int | None = None, warnings: list[Pars
         taken.append((min(lines), max(lines)))
         records.append((ft.title_line.number, _financial_records(name, ft)))
     for t in found:
-        numbers = [r.line.number for r in t.rows] + [t.line.number]
-        lo, hi = min(numbers), max(numbers)
-        if any(lo <= b and a <= hi for a, b in taken):
+        if any(_overlaps(t, span) for span in taken):
             continue
         records.append((t.line.number, _table_records(t)))
         warnings.extend(t.warnings)
@@ -73,14 +71,19 @@ def _extended(ft: financial.FinancialTable, span: tuple[int, int], found: list[T
     """The discovered table on ``ft``'s lines that holds every row of ``ft`` with the same figures and more
     rows besides, or None."""
     for t in found:
-        numbers = [r.line.number for r in t.rows] + [t.line.number]
-        if not (min(numbers) <= span[1] and span[0] <= max(numbers)) or len(t.rows) <= len(ft.rows):
+        if not _overlaps(t, span) or len(t.rows) <= len(ft.rows):
             continue
         by_label = {_norm(r.label): [v for v in r.values if v is not None] for r in t.rows}
         if all(_alike(by_label.get(_norm(f"{r.code} {r.label}" if r.code else r.label)),
                       [v for v in r.values if v is not None]) for r in ft.rows):
             return t
     return None
+
+
+def _overlaps(t: Table, span: tuple[int, int]) -> bool:
+    """Whether the discovered table ``t`` (title to last row) stands on lines ``span`` (first, last)."""
+    numbers = [r.line.number for r in t.rows] + [t.line.number]
+    return min(numbers) <= span[1] and span[0] <= max(numbers)
 
 
 def _alike(a: list[float] | None, b: list[float]) -> bool:

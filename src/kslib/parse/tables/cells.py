@@ -13,7 +13,7 @@ figures printed without a space; figures printed one per line are placed by
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Sequence
 
 from kslib.parse.numbers import (Figure, Identity, RowSplit, SplitError, Token, segmentations, split_row, tokenize_row,
@@ -239,8 +239,6 @@ def place_stacked(texts: Sequence[str], n: int, *, identities: Sequence[Identity
 
 def _widened(rs: RowSplit, free: Sequence[int], n: int) -> RowSplit:
     """A split over the free columns as one over all ``n`` columns (blanks in the others)."""
-    from dataclasses import replace
-
     def wide(split):
         values: list = [None] * n
         figures: list = [None] * n

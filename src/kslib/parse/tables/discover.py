@@ -719,13 +719,10 @@ def _heading_wraps(text: str, below: str) -> bool:
             and 0 < len(below.split()) <= 6 and not below.endswith((".", ":", ",")))
 
 
-_AGAINST_LAST_YEAR = re.compile(r"jämfört\s+med\s+(?:samma\s+period\s+)?föregående\s+år|förändring", re.I)
-
-
 def _label_head_measure(cols: list[Column], label_head: str) -> None:
-    """Year columns whose words name no measure take the one the label column's header states for every
-    figure: "Utfall perioden jämfört med samma period föregående år" over per-cent figures is a change."""
-    if cols and all(c.measure == "value" for c in cols) and _AGAINST_LAST_YEAR.search(label_head or ""):
+    """Year columns whose words name no measure take a change the label column's header states for every
+    figure ("Utfall perioden jämfört med samma period föregående år", "Förändring")."""
+    if cols and all(c.measure == "value" for c in cols) and hd.measure_of(label_head or "") == "change":
         for c in cols:
             c.measure = "change"
 

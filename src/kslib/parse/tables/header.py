@@ -68,8 +68,14 @@ def is_strong_header(texts: list[str]) -> bool:
     return strong >= 2 and share >= 0.5 and not texts[-1].endswith(".")
 
 
+# "Utfall perioden jämfört med samma period föregående år": the change, whatever measure word it holds
+_AGAINST_LAST_YEAR = re.compile(r"jämfört\s+med\s+(?:samma\s+period\s+)?(?:föregående|fg)\s+år", re.IGNORECASE)
+
+
 def measure_of(text: str) -> str | None:
     """The measure a cell's (or a group's) words name, or None."""
+    if _AGAINST_LAST_YEAR.search(text):
+        return "change"
     words = [_norm(w) for w in text.split()]
     found = [m for stem, m in _MEASURE_STEMS for w in words if _has_stem(w, stem)]
     if not found:
