@@ -52,6 +52,8 @@ def test_two_years_and_a_flerarsoversikt(tmp_path, kslib_cmd):
             "uppfylls; de avsnitten visas inte.") in text
     assert "De största områdena över åren" not in text and "Måluppfyllelse per år" not in text
     assert "Nyckeltal över tid" in text
+    # each key figure with its own decimals: counts whole, årsarbetare with one (Antal anställda, p. 45/38)
+    assert re.search(r"Totalt antal anställda antal 35 31 34 ", text) and "Arbetad tid (årsarbetare)" in text
     assert "Källa: Stadsrevisionens årsredogörelse 2022, Göteborgs Stad; Stadsrevisionens årsredogörelse 2023" in text
     for word in (".pdf", "sha256", "SHA-256", "kslib", "import ", "Traceback", "tables.csv"):
         assert word not in text, word

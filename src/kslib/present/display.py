@@ -12,7 +12,7 @@ import datetime
 import hashlib
 import html
 import re
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, Sequence
 
 import pandas as pd
 
@@ -322,8 +322,8 @@ def _mixed_key_figures(wide: pd.DataFrame, units: pd.Series, *, caption: str | N
     years = list(wide.columns)
     out = pd.DataFrame({"Nyckeltal": wide.index.astype(str),
                         "Enhet": [_UNIT_WORDS_SV.get(str(u), "") if pd.notna(u) else "" for u in units]})
-    for y in years:     # each figure with the decimals it is printed with (57, 58,6), not its column's
-        out[str(y)] = [fmt.format_value(v, None) for v in wide[y]]
+    for y in years:
+        out[str(y)] = wide[y].to_numpy()
     if len(years) >= 2:
         first, last = wide[years[0]].to_numpy(), wide[years[-1]].to_numpy()
         change = []
@@ -335,7 +335,16 @@ def _mixed_key_figures(wide: pd.DataFrame, units: pd.Series, *, caption: str | N
             else:
                 change.append("" if a == 0 else fmt.format_percent((b - a) / a * 100, decimals=0, sign=True))
         out[f"Förändring {years[0]}–{years[-1]}"] = change
-    return styled(out, caption=caption).set_properties(subset=[str(y) for y in years], **{"text-align": "right"})
+    return styled_as_printed(out, [str(y) for y in years], caption=caption)
+
+
+def styled_as_printed(frame: pd.DataFrame, columns: Sequence[str], *, caption: str | None = None):
+    """:func:`styled`, with each figure of ``columns`` shown with its own decimals (57, 58,6, 33,6): for a
+    table whose rows are of different kinds (counts beside per cent or årsarbetare), not its column's."""
+    out = frame.copy()
+    for c in columns:
+        out[c] = [fmt.format_value(v, None) for v in out[c]]
+    return styled(out, caption=caption).set_properties(subset=list(columns), **{"text-align": "right"})
 
 
 # --------------------------------------------------------------------------- audit

@@ -144,16 +144,6 @@ def goals_by_year(goals: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def decimals(frame: pd.DataFrame) -> dict[str, int]:
-    """One decimal for a column that holds a figure with decimals (e.g. 35,1 årsarbetare), else none."""
-    out = {}
-    for col in frame.columns:
-        values = pd.to_numeric(frame[col], errors="coerce").dropna() if frame[col].dtype != object else None
-        if values is not None and len(values) and not (values == values.round()).all():
-            out[col] = 1
-    return out
-
-
 def assessed_goals(goals: pd.DataFrame) -> pd.DataFrame:
     """Only the years where at least one goal has a stated status (not ``unknown``)."""
     if goals is None or goals.empty:
