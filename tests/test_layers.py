@@ -14,7 +14,7 @@ import kslib
 PACKAGE = Path(kslib.__file__).resolve().parent
 # lower number = lower layer; a module may import its own layer and those below
 LAYERS = {"ground": 0, "read": 1, "parse": 2, "audit": 3, "present": 4, "pipeline": 5, "cli": 6}
-GROUND = {"errors", "diagnostics", "fmt", "statuses", "text", "_version"}
+GROUND = {"errors", "diagnostics", "fmt", "statuses", "text", "_version", "vocab"}
 
 
 def module_name(path: Path) -> str:

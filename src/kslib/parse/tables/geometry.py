@@ -105,7 +105,7 @@ def unglue(ws: list[Pos]) -> list[Pos]:
 
     The cut-out figures are marked ``glued`` (their digits may hold more figures), except the first of a
     word without a label, whose left edge is a printed space ("3 950-150")."""
-    from kslib.parse.tables import header as hd
+    from kslib.vocab import measures as hd
     out: list[Pos] = []
     for k, w in enumerate(ws):
         rest = ws[k + 1:]

@@ -1,0 +1,160 @@
+"""Words to analysed lines: each line's label words, figure words and kind (header, data, figures, text),
+its page furniture set aside; text layers that lost their gaps mended (a figure glued to the next heading,
+figures printed one per line under their label)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kslib.parse.tables.cells import one_figure, runs_of
+from kslib.parse.tables.geometry import Pos, is_numeric, unglue, words
+from kslib.read.source import Line, Word
+from kslib.vocab import measures as vm
+from kslib.vocab.furniture import FOOTER_AT_END
+
+_MAX_LABEL_WORDS = 12
+
+
+@dataclass
+class Ln:
+    line: Line
+    words: list[Pos]
+    label: list[Pos]
+    nums: list[Pos]
+    kind: str                         # header, data, nums, text
+    stack: tuple[str, ...] = ()       # figures printed one per line under this label line
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.label + self.nums)
+
+
+
+
+def analyse(line: Line) -> Ln:
+    ws = unglue(words(line))
+    if FOOTER_AT_END.search(line.text):                       # a running footer with "n (N)" page numbers
+        return Ln(line, [], [], [], "furniture")
+    # a note reference glued or after the figures ("900Not 1", "900 Not 1") is not a figure
+    if len(ws) >= 2 and ws[-2].text == "Not" and ws[-1].text.isdigit():
+        ws = ws[:-2]
+    elif ws and ws[-1].text == "Not":
+        ws = ws[:-1]
+    if ws and ws[-1].text.endswith("Not") and ws[-1].text[:-3][-1:].isdigit():
+        w = ws[-1]
+        ws = ws[:-1] + [Pos(w.text[:-3], w.x0, w.x1 - (w.x1 - w.x0) * 3 / len(w.text), w.wide)]
+    texts = [w.text for w in ws]
+    start = len(ws)
+    while start > 0 and is_numeric(ws[start - 1].text):
+        start -= 1
+    label, nums = ws[:start], ws[start:]
+    if nums and all(w.text in "-–—+%" for w in nums):      # a lone dash is not a figure row
+        label, nums = ws, []
+    if vm.is_strong_header(texts) and all(vm.YEAR.match(w.text) for w in nums):
+        kind = "header"
+    elif nums and not (all(vm.YEAR.match(w.text) for w in nums) and not label):
+        kind = "data" if label else "nums"
+        if len(label) > _MAX_LABEL_WORDS or (label and label[-1].text.endswith(".") and len(label) > 6):
+            kind = "text"
+    elif not label and nums:
+        kind = "header"                                      # a line of years only
+    else:
+        kind = "text"
+    return Ln(line, ws, label, nums, kind)
+
+
+def short_text(ln: Ln) -> bool:
+    t = ln.line.text.strip()
+    return ln.kind == "text" and len(ln.words) <= 8 and not t.endswith((".", ":"))
+
+
+# --------------------------------------------------------------------------- lines that lost their gaps
+
+_GLUED_HEADING = re.compile(r"(?<=\d)(?=[A-ZÅÄÖ][a-zåäö]{2,})")
+_NOT_HEADING = re.compile(r"^(?:Not|Noter|Tkr|Mnkr|Mkr|Kr)\b")
+
+
+def unglue_heading(line: Line) -> list[Line]:
+    """A row whose last figure runs into the next heading ("Summa 6 100 6 250 150Kommentar") as two lines."""
+    for m in _GLUED_HEADING.finditer(line.text):
+        head, tail = line.text[:m.start()], line.text[m.start():]
+        if _NOT_HEADING.match(tail) or " " in head.rstrip()[-1:]:
+            continue
+        probe = analyse(Line(line.number, head, line.page))
+        if probe.kind != "data" or any(vm.YEAR.match(w.text) for w in probe.nums[-1:]):
+            continue
+        if line.words is None:
+            return [Line(line.number, head, line.page), Line(line.number, tail, line.page)]
+        return _split_words(line, len(head))
+    return [line]
+
+
+def _split_words(line: Line, at: int) -> list[Line]:
+    """A PDF line cut after its first ``at`` characters (the cut word's box shared out by characters)."""
+    head: list[Word] = []
+    tail: list[Word] = []
+    seen = 0
+    for w in line.words or ():
+        start = line.text.find(w.text, seen)
+        seen = start + len(w.text) if start >= 0 else seen
+        if start < 0 or seen <= at:
+            head.append(w)
+        elif start >= at:
+            tail.append(w)
+        else:
+            k = at - start
+            x = w.x0 + (w.x1 - w.x0) * k / len(w.text)
+            head.append(Word(w.text[:k], w.x0, x))
+            tail.append(Word(w.text[k:], x, w.x1))
+    return [Line(line.number, line.text[:at], line.page, tuple(head)),
+            Line(line.number, line.text[at:].strip(), line.page, tuple(tail))]
+
+
+def stack_figure(ln: Ln) -> str | None:
+    """The one figure a line holds that is nothing but one figure."""
+    if ln.kind != "nums" or any(w.glued for w in ln.nums):
+        return None
+    runs = runs_of(ln.nums)
+    return runs[0].text if len(runs) == 1 and one_figure(runs[0]) is not None else None
+
+
+def fold_stacked(lns: list[Ln]) -> list[Ln]:
+    """Figures printed one per line under their label ("Bibliotek", "4 100", "3 950", "-150") as one row.
+
+    A label line followed by two or more lines of one figure each is a stacked row; a label with a single
+    figure line next to stacked rows is one too.  The row keeps its label line (number, page)."""
+    groups: list[tuple[int, int]] = []       # (label index, figure lines after it)
+    i, n = 0, len(lns)
+    while i < n:
+        m = 0
+        if lns[i].kind == "text" and short_text(lns[i]):
+            while i + 1 + m < n and stack_figure(lns[i + 1 + m]) is not None:
+                m += 1
+        if m:
+            groups.append((i, m))
+            i += 1 + m
+        else:
+            i += 1
+    stacked = set()
+    for k, (i, m) in enumerate(groups):
+        near = [groups[j] for j in (k - 1, k + 1) if 0 <= j < len(groups)]
+        if m >= 2 or any(g[1] >= 2 and abs(g[0] - i) <= 1 + max(g[1], m) for g in near):
+            stacked.add(i)
+    if not stacked:
+        return lns
+    out: list[Ln] = []
+    skip = 0
+    for i, ln in enumerate(lns):
+        if skip:
+            skip -= 1
+            continue
+        if i in stacked:
+            m = dict(groups)[i]
+            figs = [lns[i + 1 + k] for k in range(m)]
+            nums = [Pos(stack_figure(f) or "", f.nums[0].x0, f.nums[-1].x1) for f in figs]
+            out.append(Ln(ln.line, ln.words, ln.words, nums, "data", tuple(p.text for p in nums)))
+            skip = m
+            continue
+        out.append(ln)
+    return out
+

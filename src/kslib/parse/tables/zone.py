@@ -1,0 +1,189 @@
+"""The header zone above a table's rows: which lines are column headers, and the columns they name
+(measure, year, group), read by position over the grid or, in a text without layout, in word order."""
+from __future__ import annotations
+
+from typing import Sequence
+
+from kslib.parse.tables.grid import nearest
+from kslib.parse.tables.lines import Ln, short_text
+from kslib.parse.tables.model import Column
+from kslib.parse.tables.geometry import Pos
+from kslib.vocab import measures as vm
+from kslib.vocab.units import unit_of
+
+
+# --------------------------------------------------------------------------- header zone
+
+def over(ln: Ln, region: float) -> bool:
+    return any(w.x1 > region for w in ln.words)
+
+
+def _over_vocab(ln: Ln, region: float | None) -> bool:
+    """Are the words standing over the figures header words (vocabulary or broken fragments)?"""
+    over = [w.text for w in ln.words if region is None or w.x1 > region]
+    # capitalised words beside the header words: broken header words over the figures, or a label head
+    # ("Verksamhet") on a line that names a measure or year; a title with its unit ("Ekonomi, tkr") is no header
+    broken = len(over) > 1 and (region is not None or any(vm.is_measure_word(t) or vm.YEAR.match(t) for t in over))
+    return bool(over) and all(vm.is_vocab(t) or len(t) <= 3 or vm.is_measure_word(t) or t[:1].isupper() and
+                              broken for t in over) and any(vm.is_vocab(t) or len(t) <= 3 for t in over)
+
+
+def zone(lns: Sequence[Ln], start: int, region: float | None) -> tuple[list[int], list[int]]:
+    """Header zone lines above ``start`` (top first), and label lines between zone and rows (categories)."""
+    k = start - 1
+    between: list[int] = []
+    while k >= 0 and len(between) < 3 and short_text(lns[k]) and (
+            not over(lns[k], region) if region is not None else not _over_vocab(lns[k], None)):
+        if lns[k].line.page != lns[start].line.page:
+            break
+        between.append(k)
+        k -= 1
+    zone: list[int] = []
+    while k >= 0 and len(zone) < 7:
+        ln = lns[k]
+        texts = [w.text for w in ln.words]
+        if region is not None and not over(ln, region):
+            if zone and all(unit_of(t) or t.lower() in {"belopp", "i"} for t in texts):
+                zone.append(k)      # a unit line above the header ("tkr")
+                k -= 1
+                continue
+            break
+        strong = (ln.kind == "header" or vm.is_strong_header(texts)) and _over_vocab(ln, region)
+        weak = ln.kind in ("text", "header") and len(texts) <= 8 and _over_vocab(ln, region)
+        if not (strong or weak) or (texts and texts[-1].endswith(".")):
+            break
+        seen_strong = any(sum(vm.is_measure_word(w.text) for w in lns[z].words) >= 2 for z in zone)
+        if not strong and seen_strong and region is not None and not all(w.x1 > region for w in ln.words):
+            break           # above the header only broken header words, not a caption with words at the left
+        zone.append(k)
+        k -= 1
+    if not any(lns[z].kind == "header" or vm.is_strong_header([w.text for w in lns[z].words]) for z in zone):
+        return [], []
+    return sorted(zone), sorted(between)
+
+
+def columns(lns: Sequence[Ln], zone: list[int], slots: list[list[float]], region: float | None,
+             default_year: int | None, label_right: float | None = None) -> tuple[list[Column], str]:
+    """Columns from the header zone's words over the slots; also the label column's header text."""
+    n = len(slots)
+    label_words: list[str] = []
+    per_line: list[list[tuple[int, Pos]]] = []
+    for z in zone:
+        entries = []
+        phrase: list[Pos] = []
+        for w in lns[z].words + [None]:
+            if w is not None and region is not None and w.x1 <= region and (label_right is None or w.x0 < label_right):
+                label_words.append(w.text)
+                continue
+            if phrase and (w is None or w.wide):
+                k = nearest(phrase[0].x0, phrase[-1].x1, slots)   # a phrase of close words is one cell
+                entries.extend((k, p) for p in phrase)
+                phrase = []
+            if w is not None:
+                phrase.append(w)
+        per_line.append(entries)
+    covers = [{k for k, _ in e} for e in per_line]
+    group_lines = []
+    for i, c in enumerate(covers):
+        below = set().union(*covers[i + 1:]) if covers[i + 1:] else set()
+        if 2 <= len(c) < len(below) and c < below and len(group_lines) == i:
+            group_lines.append(i)       # groups stand on the zone's top lines
+    cell_words, span = _cells(per_line, group_lines, slots)
+    if group_lines:
+        named = [(vm.measure_of(" ".join(w)), vm.year_of(" ".join(w))) for w in cell_words]
+        named = [m for m in named if m[0]]
+        if len(set(named)) == len(named):      # the cells tell their columns apart: no groups
+            group_lines = []
+            cell_words, span = _cells(per_line, group_lines, slots)
+    phrases: list[tuple[str, float, float]] = []
+    for i in group_lines:
+        cur: list[Pos] = []
+        for _, w in per_line[i] + [(None, None)]:
+            if w is None or (cur and w.x0 - cur[-1].x1 > 8 * (1 if lns[zone[i]].line.words else 0.25)):
+                if cur:
+                    phrases.append((vm.join_words([c.text for c in cur]), cur[0].x0, cur[-1].x1))
+                cur = []
+            if w is not None:
+                cur.append(w)
+    groups: list[str | None] = []
+    for k in range(n):
+        if not phrases:
+            groups.append(None)
+            continue
+        best = min(phrases, key=lambda p: (-(min(p[2], span[k][1]) - max(p[1], span[k][0])),
+                                           abs((p[1] + p[2]) / 2 - (span[k][0] + span[k][1]) / 2)))
+        groups.append(best[0])
+    cols = []
+    years = [vm.year_of(" ".join(w)) for w in cell_words] + [vm.year_of(g or "") for g in groups]
+    planned = [vm.year_of(" ".join(w)) for w in cell_words if vm.measure_of(" ".join(w)) in ("budget", "forecast")]
+    base_year = next((y for y in planned if y), None) or default_year or next((y for y in years if y), None)
+    for k in range(n):
+        label = vm.join_words(cell_words[k])
+        group = groups[k]
+        measure = vm.measure_of(label)
+        gmeasure = vm.measure_of(group) if group else None
+        if gmeasure and (measure is None or (measure in ("net", "outcome") and gmeasure not in ("outcome",))):
+            measure = gmeasure
+        year = vm.year_of(label) or (vm.year_of(group) if group else None)
+        if year is None and base_year:
+            year = base_year - 1 if vm.PREVIOUS_YEAR.search(label) else base_year
+        note = label.strip().lower() in ("not", "noter")
+        cols.append(Column(label, group, measure or "value", year, slots[k][0], slots[k][1], note))
+    _previous_forecasts(cols)
+    return cols, " ".join(label_words)
+
+
+def _cells(per_line, group_lines, slots):
+    cell_words: list[list[str]] = [[] for _ in slots]
+    span = [list(s) for s in slots]
+    for i, entries in enumerate(per_line):
+        if i in group_lines:
+            continue
+        for k, w in entries:
+            cell_words[k].append(w.text)
+            span[k][0], span[k][1] = min(span[k][0], w.x0), max(span[k][1], w.x1)
+    return cell_words, span
+
+
+def _previous_forecasts(cols: list[Column]) -> None:
+    """Of two forecasts of one year, the one of the earlier month is the previous forecast."""
+    fc = [c for c in cols if c.measure == "forecast"]
+    if len(fc) < 2:
+        return
+    def month(c: Column) -> int:
+        low = c.label.lower()
+        return max((i for i, m in enumerate(vm.MONTHS) if m in low), default=-1)
+    ordered = sorted(fc, key=month)
+    if month(ordered[0]) >= 0 and month(ordered[0]) < month(ordered[-1]):
+        for c in ordered[:-1]:
+            c.measure = "previous_forecast"
+
+
+
+def sequential_columns(lns: Sequence[Ln], zone: list[int], default_year: int | None) -> list[Column]:
+    """Columns from the header's words in reading order (text without layout)."""
+    cells: list[list[str]] = []
+    for z in zone:
+        for w in lns[z].words:
+            t = w.text
+            if vm.is_measure_word(t) or t.lower() == "not":
+                cells.append([t])
+            elif vm.YEAR.match(t.strip(",.")):
+                if cells and vm.year_of(" ".join(cells[-1])) is None and vm.is_measure_word(cells[-1][0]):
+                    cells[-1].append(t)
+                else:
+                    cells.append([t])
+            elif cells and t.lower() in ("budget", "mot", "fg", "år", "aug", "augusti", "netto"):
+                cells[-1].append(t)
+    years = [vm.year_of(" ".join(c)) for c in cells]
+    base = next((y for y in years if y), None) or default_year
+    out = []
+    for c in cells:
+        label = " ".join(c)
+        year = vm.year_of(label)
+        if year is None and base:
+            year = base - 1 if vm.PREVIOUS_YEAR.search(label) else base
+        out.append(Column(label, None, vm.measure_of(label) or "value", year, note=label.lower() == "not"))
+    _previous_forecasts(out)
+    return out
+

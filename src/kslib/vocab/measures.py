@@ -1,0 +1,140 @@
+"""Measure words of column headers: what each column measures and which year it belongs to.
+
+``measure_of("Budget- avvikelse")`` → ``"deviation"``; ``year_of("Utfall 2024")`` → ``2024``;
+``year_pair("2020/2019")`` → ``(2020, 2019)`` (a change column).  Vocabulary of the field only (Utfall,
+Budget, Avvikelse, Prognos, Intäkter, Kostnader, Netto, Mål, years, units); never a row name or heading
+of one report.
+"""
+from __future__ import annotations
+
+import re
+
+MEASURES = ("outcome", "budget", "deviation", "forecast", "previous_forecast", "income", "cost", "net",
+            "change", "target", "value")
+YEAR = re.compile(r"^(?:19|20)\d\d$")
+YEARISH = re.compile(r"^(?:(?:19|20)\d\d(?:\s*[/-]\s*(?:19|20)?\d\d)?|(?:19|20)\d\d-\d\d-\d\d)[:,.]?$")
+_YEAR_PAIR = re.compile(r"^((?:19|20)\d\d)\s*[/-]\s*((?:19|20)\d\d)$")
+DATE = re.compile(r"^((?:19|20)\d\d)-(\d\d)-(\d\d)$")
+# stems, in order of precedence when one cell holds several
+_MEASURE_STEMS: tuple[tuple[str, str], ...] = (
+    ("avvik", "deviation"), ("återstår", "deviation"), ("differens", "change"), ("förändring", "change"),
+    ("diff", "change"), ("intäkt", "income"), ("kostnad", "cost"), ("prognos", "forecast"),
+    ("budget", "budget"), ("mål", "target"), ("netto", "net"), ("utfall", "outcome"), ("bokslut", "outcome"),
+    ("resultat", "outcome"),
+)
+_PREFIX_ONLY = {"resultat", "mål", "netto", "diff"}
+# words of a header that start no column of their own
+FILLER = {"i", "mot", "fg", "år", "aug", "augusti", "okt", "oktober", "sept", "september", "april", "jan",
+          "dec", "jan-dec", "-", "per", "jmf", "(-)", "(+)", "ack", "belopp", "helår", "period", "perioden",
+          "not", "tkr", "mnkr", "mkr", "kr", "%", "antal", "kronor", "tusentals", "miljoner", "års",
+          "nyckeltal", "netto", "med", "jämfört", "*", "**"}
+# whole words broken over lines ("Progno" / "s")
+_BROKEN_STEMS = ("prognos", "avvikelse", "budget", "utfall", "kostnader", "intäkter", "bokslut")
+PREVIOUS_YEAR = re.compile(r"\b(?:fg|föregående)\b", re.IGNORECASE)
+# "Utfall perioden jämfört med samma period föregående år": the change, whatever measure word it holds
+_AGAINST_LAST_YEAR = re.compile(r"jämfört\s+med\s+(?:samma\s+period\s+)?(?:föregående|fg)\s+år", re.IGNORECASE)
+MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+# the Swedish names of the measures, as pages and messages print them
+MEASURE_LABELS_SV = {"outcome": "Utfall", "budget": "Budget", "deviation": "Avvikelse", "forecast": "Prognos",
+                     "previous_forecast": "Tidigare prognos", "income": "Intäkter", "cost": "Kostnader",
+                     "net": "Netto", "change": "Förändring", "target": "Målvärde", "value": "Värde",
+                     "surplus": "Avvikelse mot budget", "baseline": "Utgångsläge", "county": "Länet",
+                     "country": "Riket"}
+
+
+def norm(word: str) -> str:
+    return word.strip(",.:;()*").lower()
+
+
+def _has_stem(w: str, stem: str) -> bool:
+    return w.startswith(stem) if stem in _PREFIX_ONLY else stem in w
+
+
+def is_measure_word(word: str) -> bool:
+    w = norm(word)
+    return any(_has_stem(w, stem) for stem, _ in _MEASURE_STEMS) and len(w) <= 24
+
+
+def is_vocab(word: str) -> bool:
+    """A word a column header is made of: a measure, a year, a unit or a filler."""
+    w = word.strip(",.:;*").lower()
+    if len(w) >= 4 and any(stem.startswith(w) for stem in _BROKEN_STEMS):
+        return True        # a header word broken over lines ("Progno" / "s")
+    return is_measure_word(word) or bool(YEARISH.match(w)) or w in FILLER or norm(word) in FILLER
+
+
+def header_score(texts: list[str]) -> tuple[int, float]:
+    """(measure-or-year words, share of vocabulary words) of a line's words."""
+    if not texts:
+        return 0, 0.0
+    strong = sum(1 for t in texts if is_measure_word(t) or YEAR.match(norm(t)))
+    share = sum(1 for t in texts if is_vocab(t)) / len(texts)
+    return strong, share
+
+
+def is_strong_header(texts: list[str]) -> bool:
+    strong, share = header_score(texts)
+    return strong >= 2 and share >= 0.5 and not texts[-1].endswith(".")
+
+
+def measure_of(text: str) -> str | None:
+    """The measure a cell's (or a group's) words name, or None."""
+    if _AGAINST_LAST_YEAR.search(text):
+        return "change"
+    words = [norm(w) for w in text.split()]
+    found = {m for stem, m in _MEASURE_STEMS for w in words if _has_stem(w, stem)}
+    if not found:
+        return "change" if any(_YEAR_PAIR.match(w) for w in words) else None
+    for stem, m in _MEASURE_STEMS:
+        if m in found:
+            return m
+    return None
+
+
+def year_of(text: str) -> int | None:
+    """The first year a cell's words name (a date's year too: ``2023-12-31`` → 2023; a pair's later year)."""
+    for w in text.split():
+        w = norm(w)
+        if YEAR.match(w):
+            return int(w)
+        m = DATE.match(w)
+        if m:
+            return int(m.group(1))
+        pair = year_pair(w)
+        if pair:
+            return pair[0]
+    return None
+
+
+def year_pair(text: str) -> tuple[int, int] | None:
+    """``"2020/2019"`` → ``(2020, 2019)``: the later and the earlier year of a change column."""
+    for w in text.split():
+        m = _YEAR_PAIR.match(norm(w))
+        if m:
+            a, b = int(m.group(1)), int(m.group(2))
+            return (a, b) if a > b else (b, a)
+    return None
+
+
+def join_words(words: list[str]) -> str:
+    """A header cell's words as one label, hyphenation and broken words undone.
+
+    ``["Budget-", "avvikelse"]`` → ``"Budgetavvikelse"``; ``["Avvikels", "e"]`` → ``"Avvikelse"``.
+    """
+    out = ""
+    for w in words:
+        if not out:
+            out = w
+        elif out.endswith("-") and w[:1].islower():
+            out = out[:-1] + w
+        elif len(w) <= 2 and w.isalpha() and w.islower() and w not in {"i", "år", "fg"}:
+            out += w
+        else:
+            out += " " + w
+    return out
+
+
+def month_of(text: str) -> int:
+    """The month a header names (0-based), -1 if none (``"Prognos aug"`` → 7)."""
+    low = text.lower()
+    return max((i for i, m in enumerate(MONTHS) if m in low), default=-1)
