@@ -82,7 +82,7 @@ def test_hand_read_cells(found, name, year, expected_title, title):
     table = _table(found(name, year), title)
     assert [(c.measure, c.year) for c in table.columns] == [(c["measure"], c["year"]) for c in exp["columns"]] \
         or exp["columns"][0]["measure"] == "value"
-    assert [_norm(r.label) for r in table.rows] == [_norm(r["label"]) for r in exp["rows"]]
+    assert [_norm(r.name) for r in table.rows] == [_norm(r["label"]) for r in exp["rows"]]
     for r, row in zip(table.rows, exp["rows"]):
         if row["values"] is None:
             assert r.kind == "category", row["label"]

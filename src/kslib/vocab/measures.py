@@ -47,6 +47,8 @@ def norm(word: str) -> str:
 
 
 def _has_stem(w: str, stem: str) -> bool:
+    if stem == "resultat":      # "Resultat", "Utfall/resultat" — not a table's name ("Resultaträkning")
+        return w == stem or w.startswith(stem + "/") or w.endswith("/" + stem)
     return w.startswith(stem) if stem in _PREFIX_ONLY else stem in w
 
 

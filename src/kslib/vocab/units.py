@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 # a unit as a title, header or caption prints it
-_UNIT = re.compile(r"\b(tkr|mnkr|mkr|kr|tusentals\s+kronor|tusen\s+kronor|miljoner\s+kronor|procent|%|antal)\b|%",
-                   re.IGNORECASE)
+_UNIT = re.compile(r"\b(tkr|mnkr|mkr|kr|tusentals\s+kronor|tusen\s+kronor|miljoner\s+kronor|procent|%|antal)\b|%"
+                   r"|\b(antal)(?:uppgifter|et)\b", re.IGNORECASE)
 _UNIT_NAMES = {"tkr": "tkr", "mnkr": "mnkr", "mkr": "mnkr", "kr": "kr", "tusentals kronor": "tkr",
-               "tusen kronor": "tkr", "miljoner kronor": "mnkr", "procent": "%", "%": "%", "antal": "antal"}
+               "tusen kronor": "tkr", "miljoner kronor": "mnkr", "procent": "%", "%": "%", "antal": "st"}
 # a unit printed with a single figure ("1 234 tkr", "5 st")
 FIGURE_UNITS = {"tkr": "tkr", "mnkr": "mnkr", "mkr": "mnkr", "kr": "kr", "%": "%", "procent": "%",
                 "st": "st", "st.": "st"}
@@ -34,7 +34,7 @@ def unit_of(text: str) -> str | None:
     m = _UNIT.search(text)
     if not m:
         return None
-    key = re.sub(r"\s+", " ", (m.group(1) or "%").lower())
+    key = re.sub(r"\s+", " ", (m.group(1) or m.group(2) or "%").lower())
     return _UNIT_NAMES.get(key)
 
 

@@ -20,8 +20,8 @@ from kslib.parse.tables.discover import Table, discover
 from kslib.parse.tables.units import infer_units
 from kslib.read.source import Source
 
-CATALOG_COLUMNS = ["table", "title", "kind", "page", "line", "unit", "row", "row_kind", "column", "group",
-                   "measure", "year", "value"]
+CATALOG_COLUMNS = ["table", "title", "kind", "page", "line", "unit", "row", "row_code", "row_label", "row_kind",
+                   "column", "group", "measure", "year", "value"]
 _FINANCIAL_KIND = {"resultatrakning": "income_statement", "driftredovisning": "operating_by_area",
                    "nyckeltal": "key_figures"}
 
@@ -94,7 +94,8 @@ def _table_records(t: Table) -> list[dict]:
     out = []
     base = {"title": t.title, "kind": t.kind, "unit": t.unit}
     for r in t.rows:
-        where = {"page": r.line.page, "line": r.line.number, "row": r.label, "row_kind": r.kind}
+        where = {"page": r.line.page, "line": r.line.number, "row": r.name, "row_code": r.code, "row_label": r.label,
+                 "row_kind": r.kind}
         printed = [p for p in r.printed if p]
         if printed and all(p.rstrip("*").endswith("%") for p in printed):
             where["unit"] = "%"             # a row printed in per cent in a table of other units
@@ -125,6 +126,8 @@ def _financial_records(name: str, ft: financial.FinancialTable) -> list[dict]:
                     "line": rec.get("line"), "unit": rec.get("unit"),
                     "row": " ".join(str(x) for x in (rec.get("row_code"), rec.get("row_label"))
                                     if x is not None and not _isna(x)),
+                    "row_code": None if _isna(rec.get("row_code")) else rec.get("row_code"),
+                    "row_label": rec.get("row_label"),
                     "row_kind": kind if kind in ("row", "subtotal", "total", "category") else "row",
                     "column": labels.get(key, key), "group": None, "measure": measure,
                     "year": None if _isna(year) else year, "value": None if _isna(value) else value})

@@ -29,8 +29,16 @@ class Run:
 
     @property
     def text(self) -> str:
-        text = " ".join(w.text for w in self.words)
+        """The figures as printed; a cell gap inside the run (a row without layout) stays two spaces, so
+        the splitter sees where a blank cell likely was."""
+        text = "".join(("  " if k and w.wide else " " if k else "") + w.text for k, w in enumerate(self.words))
         return re.sub(r"(\d) ?%(\*+)", r"\1\2%", re.sub(r"(\d) %(?!\*)", r"\1%", text))
+
+    @property
+    def gapped(self) -> str:
+        """The text for the splitter: as :attr:`text`, after a two-space gap where the run's first word
+        stood apart from what came before it (a blank cell before the first figure of a row without layout)."""
+        return ("  " if self.words and self.words[0].wide else " ") + self.text
 
     @property
     def x0(self) -> float:
@@ -68,6 +76,25 @@ class Choice:
         return [self.split.best, *self.split.alternatives]
 
 
+_FIGURE_CELL = re.compile(r"^[-–—+]?\s?\d[\d ]*(?:,\d+)?\s?(?P<mark>\**)\s?%?\s?(?P<mark2>\**)$")
+
+
+def cell_text(fig: Figure) -> str:
+    """A figure as its cell printed it: the text of a text cell, else the figure with its footnote mark."""
+    return fig.note or str(fig)
+
+
+def cell_note(text: str | None) -> str | None:
+    """What a cell printed besides a figure: its footnote mark (``"644*"`` → ``"*"``), or the whole text of
+    a cell that holds no figure (``"Stängt"``, ``"ung 116 000"``); None for a plain figure or a blank."""
+    if not text:
+        return None
+    m = _FIGURE_CELL.match(text.strip())
+    if m:
+        return (m.group("mark") + m.group("mark2")) or None
+    return text.strip()
+
+
 def runs_of(words: Sequence[Pos]) -> list[Run]:
     """Group numeric words into runs at cell gaps (a lone sign sticks to the figure after it)."""
     runs: list[Run] = []
@@ -82,7 +109,7 @@ def runs_of(words: Sequence[Pos]) -> list[Run]:
 def _tokens(run: Run) -> list[Token]:
     """The run's numeric tokens; a glued word is one token whose digits may hold several figures."""
     if not any(w.glued for w in run.words):
-        return tokenize_row("x " + run.text)[1]
+        return tokenize_row("x" + run.gapped)[1]
     out: list[Token] = []
     plain: list[Pos] = []
     for w in run.words + [None]:
@@ -123,9 +150,12 @@ def _sub_identities(identities: Sequence[Identity], values: list[float | None], 
 
 
 def place(runs: Sequence[Run], slots: Sequence[tuple[float, float]], *, positional: bool,
-          identities: Callable[[int], Sequence[Identity]], skip: Sequence[int] = ()) -> Placed:
+          identities: Callable[[int], Sequence[Identity]], skip: Sequence[int] = (),
+          blank_cost: Sequence[float] | None = None, series: bool = False) -> Placed:
     """Place ``runs`` under ``slots`` ((x0, x1) of each column); ``skip`` are columns that never take a
-    value in a text row without positions (a note column)."""
+    value in a text row without positions (a note column); ``blank_cost`` prices a blank cell per column
+    (a derived column, such as a deviation, is more often left blank); ``series`` rows (one measure over
+    the years) prefer figures of like magnitude."""
     n = len(slots)
     values: list[float | None] = [None] * n
     printed: list[str | None] = [None] * n
@@ -144,10 +174,10 @@ def place(runs: Sequence[Run], slots: Sequence[tuple[float, float]], *, position
             else:
                 pending.append(run)
         for run in pending:
-            _split_into(out, run, slots, identities)
+            _split_into(out, run, slots, identities, blank_cost=blank_cost, series=series)
         return out
     tokens_run = Run([w for r in runs for w in r.words])
-    _split_into(out, tokens_run, slots, identities, whole=True, skip=skip)
+    _split_into(out, tokens_run, slots, identities, whole=True, skip=skip, blank_cost=blank_cost, series=series)
     return out
 
 
@@ -161,7 +191,8 @@ def _column_of(run: Run, slots: Sequence[tuple[float, float]]) -> int:
     return best
 
 
-def _split_into(out: Placed, run: Run, slots, identities, *, whole: bool = False, skip: Sequence[int] = ()) -> None:
+def _split_into(out: Placed, run: Run, slots, identities, *, whole: bool = False, skip: Sequence[int] = (),
+                blank_cost: Sequence[float] | None = None, series: bool = False) -> None:
     n = len(slots)
     if whole:
         lo, hi = 0, n
@@ -177,27 +208,42 @@ def _split_into(out: Placed, run: Run, slots, identities, *, whole: bool = False
     tokens = _tokens(run)
     if not tokens:
         return
-    k = hi - lo
+    free = [c for c in range(lo, hi) if not (whole and c in set(skip))]   # a note column takes no figure
     idents = _sub_identities(identities(n), out.values, lo, hi)
+    if len(free) < hi - lo:
+        idents = [Identity(i.name, (lambda r: lambda sub: r(_spread_over(sub, free, lo, hi)))(i.residual),
+                           i.tolerance) for i in idents]
+    costs = [blank_cost[c] for c in free] if blank_cost is not None else None
+    k = len(free)
     try:
-        rs = split_row(tokens, k, identities=idents, blank_allowed=[True] * k, max_alternatives=_KEEP)
+        rs = split_row(tokens, k, identities=idents, blank_cost=costs, series=series, max_alternatives=_KEEP)
     except SplitError:
         if k == 1:   # digits under one column that no grouping reads ("-7 73"): keep what is printed
             digits = "".join(t.int_part for t in tokens)
             value = float(digits) * (-1 if tokens[0].negative else 1)
-            out.values[lo], out.printed[lo] = value, run.text
+            out.values[free[0]], out.printed[free[0]] = value, run.text
             out.malformed.append(run.text)
         return
+    if len(free) < hi - lo:
+        rs = _widened(rs, [c - lo for c in free], hi - lo)
     for i, fig in enumerate(rs.best.figures):
         if fig is not None:
             out.values[lo + i] = None if fig.note else fig.value
-            out.printed[lo + i] = str(fig)
+            out.printed[lo + i] = cell_text(fig)
             out.decimals[lo + i] = fig.decimals
     glued = any(t.glued for t in tokens)
     if rs.ambiguous:
         out.ambiguous.append(rs)
     if rs.alternatives:
         out.choices.append(Choice(lo, hi, rs, glued))
+
+
+def _spread_over(sub, free: Sequence[int], lo: int, hi: int) -> tuple:
+    """Values of the free columns spread over ``lo..hi-1`` (blank in the others)."""
+    full: list = [None] * (hi - lo)
+    for c, v in zip(free, sub):
+        full[c - lo] = v
+    return tuple(full)
 
 
 _KEEP = 12      # readings kept per split, for the column sums to choose from
@@ -229,7 +275,7 @@ def place_stacked(texts: Sequence[str], n: int, *, identities: Sequence[Identity
     rs = split_row(tokens, len(free), identities=idents, blank_cost=costs, max_alternatives=_KEEP)
     for k, fig in zip(free, rs.best.figures):
         if fig is not None:
-            out.values[k], out.printed[k], out.decimals[k] = fig.value, str(fig), fig.decimals
+            out.values[k], out.printed[k], out.decimals[k] = fig.value, cell_text(fig), fig.decimals
     if rs.ambiguous:
         out.ambiguous.append(rs)
     if rs.alternatives:

@@ -23,7 +23,7 @@ def _is_result_summary(labels: list[str]) -> bool:
 def classify(table) -> str:
     """One of income_statement, operating_by_area, investments, balance_sheet, key_figures,
     indicators, staff, other."""
-    labels = [r.label for r in table.rows]
+    labels = [r.name for r in table.rows]
     text = " ".join([table.title, *labels])
     measures = {c.measure for c in table.columns}
     if len(_BALANCE.findall(text)) >= 2 and {"outcome", "budget"} - measures:

@@ -14,10 +14,12 @@ from __future__ import annotations
 from kslib.diagnostics import ParseWarning
 from kslib.parse.tables.cells import runs_of
 from kslib.parse.tables.classify import classify
-from kslib.parse.tables.geometry import positional, tolerance
+from kslib.parse.tables.geometry import tolerance
+from kslib.parse.tables.grid import laid_out
 from kslib.parse.tables.grid import blocks, slots as slots_of
 from kslib.parse.tables.lines import analyse, fold_stacked, short_text, unglue_heading
 from kslib.parse.tables.model import Column, Row, Table
+from kslib.parse.tables.passes import settle
 from kslib.parse.tables.rows import read_rows
 from kslib.parse.tables.titles import (LABEL_HEAD, clean_title, find_title, head_title, is_label_head,
                                        label_head_measure)
@@ -40,20 +42,21 @@ def discover(source: Source, *, year: int | None = None,
     tables: list[Table] = []
     for start, stop in blocks(lns):
         block = lns[start:stop]
-        pos = any(positional(ln.line) for ln in block if ln.kind == "data") and not any(ln.stack for ln in block)
+        pos = laid_out(block) and not any(ln.stack for ln in block)
         slots = slots_of(block, tolerance(block[0].line)) if pos else []
         multi = pos and max((len(runs_of(ln.nums)) for ln in block if ln.nums), default=0) >= 2
         region = (min(s[0] for s in slots) - (6 if block[0].line.words else 1)) if multi and slots else None
-        zone, between = find_zone(lns, start, region)
-        if not zone:
+        found = find_zone(lns, start, region)
+        if found is None:
             continue
+        zone, between = found.lines, found.between
         if multi and slots:
             label_right = max((ln.label[-1].x1 for ln in block if ln.kind == "data" and ln.label), default=None)
             cols, label_head = placed_columns(lns, zone, slots, region, year, label_right)
             if sum(1 for c in cols if c.label) < max(1, len(cols) // 2):
                 continue
         else:
-            cols = sequential_columns(lns, zone, year)
+            cols = sequential_columns([w.text for w in found.words(lns)], year)
             label_head = ""
             slots = [[float(k), float(k)] for k in range(len(cols))]
             pos = False
@@ -74,7 +77,7 @@ def discover(source: Source, *, year: int | None = None,
             label_head = f"{lns[top - 1].line.text.strip()} {label_head}".strip()   # "Verksamhet" over its column
             top -= 1
         label_head_measure(cols, label_head)
-        title, tk = find_title(lns, top)
+        title, tk = (found.title(lns), top) if found.title_cut else find_title(lns, top)
         if not title and top > 0 and lns[top - 1].kind in ("data", "nums"):
             title = head_title(lns[zone[0]], label_head)   # a second table right under the first one
         unit = (unit_of(label_head) or unit_of(" ".join(lns[z].line.text for z in zone))
@@ -88,8 +91,10 @@ def discover(source: Source, *, year: int | None = None,
             for r in rows:
                 r.values = [r.values[k] for k in keep]
                 r.printed = [r.printed[k] for k in keep] if r.printed else r.printed
-        tables.append(Table(clean_title(title), unit, cols, rows, lns[zone[0]].line, warnings=table_warnings))
-        warnings.extend(table_warnings)
+        table = Table(clean_title(title), unit, cols, rows, lns[zone[0]].line, warnings=table_warnings)
+        settle(table, ends_text=stop >= len(lns))
+        tables.append(table)
+        warnings.extend(table.warnings)
     for n, t in enumerate(tables, 1):
         t.id = f"t{n}"
         t.kind = classify(t)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from kslib.parse.tables.cells import runs_of
+from kslib.parse.tables.geometry import positional
 from kslib.parse.tables.lines import Ln, short_text
 
 
@@ -66,3 +67,14 @@ def nearest(x0: float, x1: float, slots: Sequence[Sequence[float]]) -> int:
         return (-overlap if overlap > 0 else 0.0, min(abs(x1 - s1), abs((x0 + x1) / 2 - (s0 + s1) / 2)))
     return min(range(len(slots)), key=key)
 
+
+
+def laid_out(block: Sequence[Ln]) -> bool:
+    """Do the block's lines place their cells by position: PDF words, or a text layer whose figure rows mostly
+    keep wide gaps between their cells (a text of single spaces with a double space here and there, where a
+    blank cell was, is read in word order)."""
+    data = [ln for ln in block if ln.kind == "data"]
+    if any(ln.line.words for ln in data):
+        return True
+    gapped = sum(1 for ln in data if positional(ln.line) and sum(w.wide for w in ln.nums) >= max(1, len(runs_of(ln.nums)) - 1))
+    return bool(data) and 2 * gapped >= len(data)

@@ -11,7 +11,8 @@ from kslib.parse.tables.model import Column
 # --------------------------------------------------------------------------- identities
 
 def identities(cols: Sequence[Column], tol: float) -> list[Identity]:
-    """The table's own relations: deviation = a − b (either sign); income + cost = net."""
+    """The table's own relations: deviation = a − b (either sign); change = this year − the base year;
+    income + cost = net."""
     out: list[Identity] = []
     base = {"outcome", "net", "budget", "forecast", "previous_forecast"}
     for d, c in enumerate(cols):
@@ -21,6 +22,11 @@ def identities(cols: Sequence[Column], tol: float) -> list[Identity]:
                      and cols[a].measure != cols[b].measure]
             if pairs:
                 out.append(Identity(f"deviation:{c.label}", _dev(d, pairs), tol))
+        if c.measure == "change" and c.base_year is not None:
+            a = next((i for i, o in enumerate(cols) if o.measure == "outcome" and o.year == c.year), None)
+            b = next((i for i, o in enumerate(cols) if o.measure == "outcome" and o.year == c.base_year), None)
+            if a is not None and b is not None:
+                out.append(Identity(f"change:{c.label}", _net(b, d, a), tol))    # earlier + change = later
         if c.measure == "net":
             inc = next((i for i in range(d - 1, -1, -1) if cols[i].measure == "income" and cols[i].group == c.group), None)
             cost = next((i for i in range(d - 1, -1, -1) if cols[i].measure == "cost" and cols[i].group == c.group), None)
@@ -46,3 +52,9 @@ def _net(i, c, n):
         return v[i] + v[c] - v[n]
     return residual
 
+
+
+def is_series(cols: Sequence[Column]) -> bool:
+    """One measure over several years (key figures): no identity, figures of like magnitude."""
+    figures = [c for c in cols if not c.note]
+    return len(figures) >= 2 and len({c.measure for c in figures}) == 1 and len({c.year for c in figures}) == len(figures)

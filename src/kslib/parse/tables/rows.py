@@ -10,10 +10,9 @@ from kslib.diagnostics import ParseWarning
 from kslib.parse.numbers import BLANK_BASE, BLANK_DERIVED
 from kslib.parse.tables.cells import Run, place, place_stacked, runs_of
 from kslib.parse.tables.grid import nearest
-from kslib.parse.tables.identities import identities
+from kslib.parse.tables.identities import identities, is_series
 from kslib.parse.tables.lines import Ln
 from kslib.parse.tables.model import Column, Row
-from kslib.parse.tables.sums import decide_by_sums
 from kslib.read.source import Line
 from kslib.vocab.rows import RESULT, row_kind
 
@@ -35,6 +34,7 @@ def read_rows(lns: Sequence[Ln], idx: list[int], cols: list[Column], slots, pos:
     idents = identities(cols, 0.15 if dec else 1.5)
     skip = [k for k, c in enumerate(cols) if c.note]
     costs = [BLANK_DERIVED if c.measure in ("deviation", "change") else BLANK_BASE for c in cols]
+    series = is_series(cols)
     last_was_row = False
     last_label: tuple[float, float, int] | None = None   # the last row's label: start, end, line number
     orphan = None
@@ -77,7 +77,7 @@ def read_rows(lns: Sequence[Ln], idx: list[int], cols: list[Column], slots, pos:
             placed = _place_stack(ln, cols, idents, costs, skip, title, warnings)
         else:
             placed = place(runs_of(ln.nums), [tuple(s) for s in slots], positional=pos and not glued,
-                           identities=lambda n: idents, skip=skip)
+                           identities=lambda n: idents, skip=skip, blank_cost=costs, series=series)
         if not label:
             nxt = next((lns[j] for j in idx[pos_i + 1:pos_i + 2]), None)
             if pending:
@@ -111,9 +111,16 @@ def read_rows(lns: Sequence[Ln], idx: list[int], cols: list[Column], slots, pos:
         if kind == "total" and RESULT.match(rows[k].label) and any(j > k for j in summary):
             kind = "row"        # "Årets resultat" inside a balance sheet: a summary row follows
         rows[k].kind = kind
-    decided = decide_by_sums(rows, 0.1 if dec else 1.0)
-    _split_warnings(rows, decided, title, warnings)
+    _drop_next_section(rows, len(cols))
     return rows
+
+
+def _drop_next_section(rows: list[Row], n_cols: int) -> None:
+    """A heading and one row filling less than half the columns at the table's end are the next section's
+    (its header line: "Uppföljning av …" / "Process  Ansvarig  Utvärdering 2020"), not the table's."""
+    while (len(rows) >= 3 and n_cols >= 3 and rows[-2].kind == "category" and rows[-1].kind == "row"
+           and 2 * sum(v is not None for v in rows[-1].values) < n_cols):
+        del rows[-2:]
 
 
 def _place_stack(ln: Ln, cols: list[Column], idents, costs, skip, title: str, warnings: list[ParseWarning]):
@@ -177,29 +184,3 @@ def _merge_placed(placed, carried) -> None:
             placed.values[k], placed.printed[k] = carried.values[k], p
     placed.choices.extend(carried.choices)
     placed.malformed.extend(carried.malformed)
-
-
-def _split_warnings(rows: Sequence[Row], decided: dict[int, tuple[int, str]], title: str,
-                    warnings: list[ParseWarning]) -> None:
-    """Every choice among readings of a row's figures, and every malformed figure, as a warning."""
-    for r in rows:
-        def warn(code: str, message: str) -> None:
-            warnings.append(ParseWarning(code, f"table {title!r}, row {r.label!r}: {message}", table="tables",
-                                         row=r.label, line=r.line.number, page=r.line.page))
-        for c in r.choices:
-            readings = c.readings()
-            if id(c) in decided:
-                k, total = decided[id(c)]
-                others = [s for j, s in enumerate(readings) if j != k][:3]
-                warn("split-by-sum", f"the figures could be read as {' or '.join(str(s) for s in others)}; "
-                     f"kept {readings[k]}, the reading with which the column sums to {total!r} hold")
-            elif c.split.ambiguous:
-                warn("ambiguous-split", f"the figures could be read as "
-                     f"{' or '.join(str(s) for s in readings[:4])}; kept {c.split.best}")
-            elif c.glued:
-                why = ", ".join(c.split.best.satisfied) or c.split.decided_by
-                warn("glued-figures", f"figures printed without a space between them; read as {c.split.best} "
-                     f"({why}), not as {' or '.join(str(s) for s in readings[1:4])}")
-        for text in r.malformed:
-            warn("malformed-figure", f"{text!r} is no well-formed figure; kept the digits as printed")
-

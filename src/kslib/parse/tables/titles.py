@@ -27,8 +27,8 @@ def find_title(lns: Sequence[Ln], top: int) -> tuple[str, int]:
         if k + 1 < top and below[:1].islower() and _heading_wraps(t, below):
             return join(t, below), k          # "2.3.1 Mått/nyckeltal … ur ett HR-" / "perspektiv (nämnder)"
         if (not t or t.endswith((".", ",", ";")) or len(t.split()) > 12 or "_" in t or t[:1].islower()
-                or (k + 1 < top and below[:1].islower())):
-            continue
+                or (k + 1 < top and below[:1].islower()) or (t.endswith(":") and len(t.split()) <= 3)):
+            continue            # a sentence, a subtitle or a caption ("Antaluppgifter:") is no title
         if lns[k].kind in ("data", "nums") and not all(vm.YEAR.match(w.text) for w in lns[k].nums):
             break
         return t, k
@@ -72,5 +72,5 @@ def head_title(header: Ln, label_head: str) -> str:
 
 def clean_title(title: str) -> str:
     """``"Tabell 1Utfall per 2023-12-31"`` → ``"Utfall per 2023-12-31"``; ``"3.2 Resultaträkning"`` → ``"Resultaträkning"``."""
-    return _TITLE_PREFIX.sub("", title).strip()
+    return re.sub(r"\s*\*+$", "", _TITLE_PREFIX.sub("", title)).strip()
 

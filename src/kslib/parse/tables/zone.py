@@ -2,11 +2,13 @@
 (measure, year, group), read by position over the grid or, in a text without layout, in word order."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Sequence
 
 from kslib.parse.tables.grid import nearest
 from kslib.parse.tables.lines import Ln, short_text
 from kslib.parse.tables.model import Column
+from kslib.parse.tables.titles import is_label_head
 from kslib.parse.tables.geometry import Pos
 from kslib.vocab import measures as vm
 from kslib.vocab.units import unit_of
@@ -28,8 +30,67 @@ def _over_vocab(ln: Ln, region: float | None) -> bool:
                               broken for t in over) and any(vm.is_vocab(t) or len(t) <= 3 for t in over)
 
 
-def zone(lns: Sequence[Ln], start: int, region: float | None) -> tuple[list[int], list[int]]:
-    """Header zone lines above ``start`` (top first), and label lines between zone and rows (categories)."""
+@dataclass
+class Zone:
+    """A table's header zone: its lines (top first), the label lines between it and the rows (categories),
+    and, where the zone's top line starts with the table's title ("RESULTATRÄKNING, TKR Bokslut"), that
+    line's index and the word where the header starts."""
+
+    lines: list[int]
+    between: list[int]
+    title_cut: tuple[int, int] | None = None
+
+    def words(self, lns: Sequence[Ln]) -> list[Pos]:
+        """The header's words in reading order (the title's words left out)."""
+        out: list[Pos] = []
+        for z in self.lines:
+            ws = lns[z].words
+            if self.title_cut is not None and z == self.title_cut[0]:
+                ws = ws[self.title_cut[1]:]
+            out.extend(ws)
+        return out
+
+    def title(self, lns: Sequence[Ln]) -> str:
+        if self.title_cut is None:
+            return ""
+        k, cut = self.title_cut
+        return " ".join(w.text for w in lns[k].words[:cut])
+
+
+_ZONE_LINES = 7           # header lines with layout
+_ZONE_WORDS = 30          # header words without layout (one word per line, as some text layers print them)
+_TITLE_WORDS = 10
+
+
+def header_suffix(ln: Ln) -> int | None:
+    """Where a line's trailing header words start when the line opens with a title ("Fem år i sammandrag
+    2019 2020 2021", "RESULTATRÄKNING, TKR Bokslut"): at the first measure word or year of a run of header
+    words that ends the line; None when the line is no title followed by header words."""
+    texts = [w.text for w in ln.words]
+    if not texts or texts[-1].endswith(".") or len(texts) > _TITLE_WORDS + 12:
+        return None
+    k = len(texts)
+    while k > 0 and vm.is_vocab(texts[k - 1]):
+        k -= 1
+    first = next((i for i in range(k, len(texts)) if vm.is_measure_word(texts[i]) or vm.YEARISH.match(texts[i])),
+                 None)
+    if first is None or first == 0 or not 0 < k <= _TITLE_WORDS or texts[k - 1].endswith((".", ":")):
+        return None
+    return first
+
+
+def _is_title(words: list[str]) -> bool:
+    """Words before a header on its line that name the table ("RESULTATRÄKNING, TKR", "Fem år i sammandrag"),
+    not the label column ("Verksamhet", "Anläggning", "Belopp i tkr"): several words, capitals, or a name
+    with its unit."""
+    text = " ".join(words)
+    named = [w for w in words if not vm.is_vocab(w)]
+    return not is_label_head(text) and bool(named) and (
+        len(named) >= 2 or text.isupper() or (unit_of(text) is not None and len(words) >= 2))
+
+
+def zone(lns: Sequence[Ln], start: int, region: float | None) -> Zone | None:
+    """The header zone above the rows starting at ``start``, or None when no header stands there."""
     k = start - 1
     between: list[int] = []
     while k >= 0 and len(between) < 3 and short_text(lns[k]) and (
@@ -39,7 +100,9 @@ def zone(lns: Sequence[Ln], start: int, region: float | None) -> tuple[list[int]
         between.append(k)
         k -= 1
     zone: list[int] = []
-    while k >= 0 and len(zone) < 7:
+    title_cut = None
+    n_words = 0
+    while k >= 0 and (len(zone) < _ZONE_LINES if region is not None else n_words < _ZONE_WORDS):
         ln = lns[k]
         texts = [w.text for w in ln.words]
         if region is not None and not over(ln, region):
@@ -48,6 +111,11 @@ def zone(lns: Sequence[Ln], start: int, region: float | None) -> tuple[list[int]
                 k -= 1
                 continue
             break
+        cut = header_suffix(ln) if region is None and not all(vm.is_vocab(t) for t in texts) else None
+        if cut is not None and _is_title(texts[:cut]):
+            zone.append(k)              # the table's title, its header words after it on the line
+            title_cut = (k, cut)
+            break
         strong = (ln.kind == "header" or vm.is_strong_header(texts)) and _over_vocab(ln, region)
         weak = ln.kind in ("text", "header") and len(texts) <= 8 and _over_vocab(ln, region)
         if not (strong or weak) or (texts and texts[-1].endswith(".")):
@@ -55,11 +123,17 @@ def zone(lns: Sequence[Ln], start: int, region: float | None) -> tuple[list[int]
         seen_strong = any(sum(vm.is_measure_word(w.text) for w in lns[z].words) >= 2 for z in zone)
         if not strong and seen_strong and region is not None and not all(w.x1 > region for w in ln.words):
             break           # above the header only broken header words, not a caption with words at the left
+        if region is None and len(texts) > 3 and len(zone) >= _ZONE_LINES:
+            break
         zone.append(k)
+        n_words += len(texts)
         k -= 1
-    if not any(lns[z].kind == "header" or vm.is_strong_header([w.text for w in lns[z].words]) for z in zone):
-        return [], []
-    return sorted(zone), sorted(between)
+    found = Zone(sorted(zone), sorted(between), title_cut)
+    head_words = [w.text for w in found.words(lns)]
+    if not (any(lns[z].kind == "header" or vm.is_strong_header([w.text for w in lns[z].words]) for z in zone)
+            or (len(zone) > 1 and vm.is_strong_header(head_words))):
+        return None
+    return found
 
 
 def columns(lns: Sequence[Ln], zone: list[int], slots: list[list[float]], region: float | None,
@@ -160,30 +234,51 @@ def _previous_forecasts(cols: list[Column]) -> None:
 
 
 
-def sequential_columns(lns: Sequence[Ln], zone: list[int], default_year: int | None) -> list[Column]:
-    """Columns from the header's words in reading order (text without layout)."""
-    cells: list[list[str]] = []
-    for z in zone:
-        for w in lns[z].words:
-            t = w.text
-            if vm.is_measure_word(t) or t.lower() == "not":
-                cells.append([t])
-            elif vm.YEAR.match(t.strip(",.")):
-                if cells and vm.year_of(" ".join(cells[-1])) is None and vm.is_measure_word(cells[-1][0]):
-                    cells[-1].append(t)
-                else:
-                    cells.append([t])
-            elif cells and t.lower() in ("budget", "mot", "fg", "år", "aug", "augusti", "netto"):
-                cells[-1].append(t)
-    years = [vm.year_of(" ".join(c)) for c in cells]
-    base = next((y for y in years if y), None) or default_year
+def sequential_columns(words: Sequence[str], default_year: int | None) -> list[Column]:
+    """Columns from a header's words in reading order (a text without layout: the header may stand one word
+    per line).  A measure word starts a column, a year or a year pair completes it ("Bokslut" "2020/2019" is
+    the change 2020 over 2019), a year after a complete column starts one of the same measure ("Bokslut 2020
+    2019"), "budget" after a deviation belongs to it ("Avvikelse mot budget"); fillers ("mot", "fg", "aug")
+    stay with the column they follow; other words (the label column's header) start none."""
+    cells: list[dict] = []
+    for raw in words:
+        w = vm.norm(raw)
+        pair = vm.year_pair(w)
+        cur = cells[-1] if cells else None
+        if w in ("not", "noter"):
+            cells.append({"words": [raw], "measure": "value", "year": None, "base": None, "note": True})
+        elif pair:
+            if cur is not None and cur["year"] is None and not cur["note"]:
+                cur.update(words=cur["words"] + [raw], measure="change", year=pair[0], base=pair[1])
+            else:
+                cells.append({"words": [raw], "measure": "change", "year": pair[0], "base": pair[1], "note": False})
+        elif vm.YEAR.match(w) or vm.DATE.match(w):
+            year = vm.year_of(w)
+            if cur is not None and cur["year"] is None and not cur["note"]:
+                cur.update(words=cur["words"] + [raw], year=year)
+            else:       # years as columns: "Bokslut 2020 2019 2018", or bare years
+                measure = cur["measure"] if cur is not None and not cur["note"] else "value"
+                cells.append({"words": [raw], "measure": measure, "year": year, "base": None, "note": False})
+        elif vm.is_measure_word(raw):
+            measure = vm.measure_of(raw) or "value"
+            if cur is not None and cur["year"] is None and not cur["note"] and (
+                    (cur["measure"] == "deviation" and measure == "budget")
+                    or (measure == "net" and cur["measure"] in ("outcome", "budget", "forecast"))):
+                cur["words"].append(raw)      # "Avvikelse mot budget", "Utfall netto"
+                continue
+            cells.append({"words": [raw], "measure": measure, "year": None, "base": None, "note": False})
+        elif cur is not None and w in vm.FILLER:
+            cur["words"].append(raw)
+    years = [c["year"] for c in cells if c["year"]]
+    planned = [c["year"] for c in cells if c["year"] and c["measure"] in ("budget", "forecast")]
+    outcome = [c["year"] for c in cells if c["year"] and c["measure"] == "outcome"]
+    base = next(iter(planned + outcome), None) or default_year or next(iter(years), None)
     out = []
     for c in cells:
-        label = " ".join(c)
-        year = vm.year_of(label)
+        label = " ".join(c["words"])
+        year = c["year"]
         if year is None and base:
             year = base - 1 if vm.PREVIOUS_YEAR.search(label) else base
-        out.append(Column(label, None, vm.measure_of(label) or "value", year, note=label.lower() == "not"))
+        out.append(Column(label, None, c["measure"], year, note=c["note"], base_year=c["base"]))
     _previous_forecasts(out)
     return out
-
