@@ -10,7 +10,7 @@ import kslib
 from kslib.audit import CHECK_COLUMNS, run_checks, summarise
 from kslib.audit.goals import check_goal_counts
 from kslib.audit.percentages import check_labour_frame
-from kslib.parse.tables.financial import wide
+from kslib.parse.tables.views import wide
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +45,7 @@ def test_real_report_has_exactly_the_one_true_error(checks):
     assert len(errors) == 1
     e = errors.iloc[0]
     assert (e.check, e.table, e.row, e.expected, e.found, e.line) == (
-        "budget_claim", "driftredovisning", "136 Arbetsmarknad", 2830, 2600, 164)
+        "budget_claim", "DRIFTREDOVISNING, TKR", "136 Arbetsmarknad", 2830, 2600, 164)
     assert "2,6 mnkr" in e.message and "2\u202f830 tkr" in e.message
 
 
@@ -60,8 +60,9 @@ def test_real_report_relations_verified(checks):
         "net_cost", "net_budget", "net_result"}
     claims = info[info.check == "budget_claim"]
     assert len(claims) == 10 and "TOTALT" in set(claims.row)
-    total = checks[(checks.check == "column_total") & (checks.message.str.startswith("Utfall 2020"))].iloc[0]
-    assert total.message == "Utfall 2020: summan av raderna (71\u202f994 tkr) stämmer med TOTALT (71\u202f994 tkr)"
+    total = checks[(checks.check == "column_total") & checks.message.str.contains("kolumnen Bokslut 2020:")].iloc[0]
+    assert total.message == ("Tabellen \u201dDRIFTREDOVISNING, TKR\u201d, raden TOTALT, kolumnen Bokslut 2020: tryckt "
+                             "71\u202f994 stämmer med summan av 10 rader ovanför (71\u202f994)")
 
 
 def test_real_report_labour_relations(checks):
@@ -92,7 +93,7 @@ def test_injected_row_value_is_found(tmp_path, report_text):
     split = df[df.check == "row_split"]
     assert list(split.row) == ["430 Turism"] and split.iloc[0].line == 86 and split.iloc[0].severity == "warning"
     errors = _errors(df)
-    assert len(errors[(errors.check == "column_total") & (errors.table == "driftredovisning")]) >= 1
+    assert len(errors[(errors.check == "column_total") & (errors.table == "DRIFTREDOVISNING, TKR")]) >= 1
 
 
 def test_injected_deviation_that_splits_cleanly_is_found(tmp_path, report_text):
@@ -204,7 +205,7 @@ def test_cut_off_report_is_an_error_in_the_audit(tmp_path):
     checks = run_checks(kslib.read_report(cut))
     found = checks[checks["check"] == "table_complete"]
     assert found["severity"].tolist() == ["error"]
-    assert found["table"].tolist() == ["driftredovisning"] and "avklippt" in found["message"].item()
+    assert found["table"].tolist() == ["DRIFTREDOVISNING, TKR"] and "avklippt" in found["message"].item()
     full = run_checks(kslib.read_report(raw))
     assert not (full["check"] == "table_complete").any()
 

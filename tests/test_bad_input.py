@@ -16,7 +16,7 @@ import pytest
 from conftest import render_args, snapshot
 from kslib import errors
 from kslib.parse.report import read_report
-from kslib.parse.tables.financial import wide
+from kslib.parse.tables.views import wide
 
 
 # --------------------------------------------------------------------------- helpers
@@ -281,7 +281,7 @@ def test_report_cut_off_in_a_table_is_read_as_far_as_it_goes(tmp_path, report_te
         == [7221, 6672, -549, 8141, -920]
     assert drift.loc["136", "budget_2020"] == 11157
     incomplete = [w for w in report.warnings if w.code == "table-incomplete"]
-    assert [w.table for w in incomplete] == ["driftredovisning"]
+    assert [w.table for w in incomplete] == ["tables"] and "'DRIFTREDOVISNING, TKR'" in incomplete[0].message
     assert incomplete[0].line == 80          # the last line read: the row "136 Arbetsmarknad ..."
     # the CLI writes what was read and says so
     out = tmp_path / "out"
@@ -318,7 +318,8 @@ def test_truncated_modified_template(tmp_path, report_text):
         == [12345, 12000, -345, 11000, 1345]
     assert drift.loc["220", "row_label"] == "Ny samverkan"
     assert drift.loc["220", "change_2020"] == 100
-    assert [w.table for w in report.warnings if w.code == "table-incomplete"] == ["driftredovisning"]
+    assert [w.message.split(":")[0] for w in report.warnings if w.code == "table-incomplete"] == [
+        "table 'DRIFTREDOVISNING, TKR'"]
 
 
 # --------------------------------------------------------------------------- encodings

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from kslib import read_report
-from kslib.parse.tables.financial import wide
+from kslib.parse.tables.views import wide
 
 charts = pytest.importorskip("kslib.present.charts")
 REPORT = Path(__file__).resolve().parents[1] / "data/raw/2020/vaggeryd_ks_verksamhetsberattelse_2020.txt"

@@ -8,7 +8,7 @@ from conftest import REPORT_2020 as REPORT, plain
 from kslib import read_report
 from kslib.present.commentary import (area_commentary, assistance_commentary, financial_commentary, labour_market_commentary,
                               latest_month, year_before)
-from kslib.parse.tables.financial import wide
+from kslib.parse.tables.views import wide
 
 
 @pytest.fixture(scope="module")
@@ -101,19 +101,18 @@ def test_area_commentary(report):
 
 from pathlib import Path  # noqa: E402
 
-from kslib.diagnostics import ParseWarning  # noqa: E402
 from kslib.present import areas, misprints, sentences  # noqa: E402
 
 CORPUS = Path(__file__).parent / "corpus"
 
 
-def _view(rows, *, year=2031, kind="income_statement", unit="tkr", table="t1", line=10):
+def _view(rows, *, year=2031, kind="income_statement", unit="tkr", table="t1", line=10, basis="printed", unit_page=None):
     """A FinancialView of (label, kind, outcome, budget) rows; surplus = outcome − budget (costs negative)."""
     wide = pd.DataFrame({"row_code": pd.array([pd.NA] * len(rows), dtype="string"),
                          "row_label": [r[0] for r in rows], "kind": [r[1] for r in rows],
                          f"outcome_{year}": [float(r[2]) for r in rows], f"budget_{year}": [float(r[3]) for r in rows]})
     wide[f"surplus_{year}"] = wide[f"outcome_{year}"] - wide[f"budget_{year}"]
-    return areas.FinancialView(wide, "Utfall per 2031-12-31", unit, 7, kind, table, line)
+    return areas.FinancialView(wide, "Utfall per 2031-12-31", unit, 7, kind, table, line, basis, unit_page)
 
 
 def _explanations(*sentences_by_page):
@@ -161,26 +160,26 @@ def _misprinted(printed="-2 50", value=-250.0, total=-3500.0):
     catalog = pd.DataFrame({
         "table": "t1", "title": "Utfall per 2031-12-31", "kind": "income_statement", "page": 7,
         "line": [10, 11, 12] * 3, "unit": "tkr",
-        "row": ["Personal", "Lokaler", "Summa kostnader"] * 3, "row_kind": ["row", "row", "total"] * 3,
+        "row": ["Personal", "Lokaler", "Summa kostnader"] * 3, "row_code": None,
+        "row_label": ["Personal", "Lokaler", "Summa kostnader"] * 3, "row_kind": ["row", "row", "total"] * 3,
         "column": ["Utfall 2031"] * 3 + ["Budget 2031"] * 3 + ["surplus"] * 3, "group": "",
         "measure": ["outcome"] * 3 + ["budget"] * 3 + ["surplus"] * 3, "year": 2031,
-        "value": [-1100.0, -2300.0, -3400.0, -1000.0, value, total, -100.0, -2300.0 - value, -3400.0 - total]})
-    checks = pd.DataFrame({"check": ["table_total"], "severity": ["error"], "table": ["Utfall per 2031-12-31"],
+        "value": [-1100.0, -2300.0, -3400.0, -1000.0, value, total, -100.0, -2300.0 - value, -3400.0 - total],
+        "printed": ["-1 100", "-2 300", "-3 400", "-1 000", printed, str(int(total)), None, None, None]})
+    checks = pd.DataFrame({"check": ["column_total"], "severity": ["error"], "table": ["Utfall per 2031-12-31"],
                            "row": ["Summa kostnader"], "expected": [-1000.0 + value], "found": [total],
                            "message": [""], "location": [""], "line": [12], "page": [7]})
-    warnings = [ParseWarning("malformed-figure", f"table 'Utfall per 2031-12-31', row 'Lokaler': '{printed}' is no "
-                             f"well-formed figure; kept the digits as printed", table="tables", row="Lokaler",
-                             line=11, page=7)]
-    return catalog, checks, warnings
+    return catalog, checks
 
 
-def test_a_misprint_is_corrected_only_where_warning_and_sum_agree():
-    catalog, checks, warnings = _misprinted()
-    found = misprints.find_misprints(catalog, checks, warnings)
+def test_a_misprint_is_corrected_only_where_the_print_and_the_sum_agree():
+    catalog, checks = _misprinted()
+    found = misprints.find_misprints(catalog, checks)
     assert [(m.row, m.measure, m.year, m.value, m.implied) for m in found] == [("Lokaler", "budget", 2031, -250, -2500)]
     assert plain(found[0].note()) == ("Budget 2031 för Lokaler är tryckt som -2 50 i rapporten (s. 7); "
                                       "kolumnens summa ger -2 500.")
-    view = areas.result_table(None, catalog, year=2031)
+    tidy = pd.DataFrame({"table": ["t1"], "row_label": ["Personal"]})
+    view = areas.result_table(catalog, tidy, year=2031)
     fixed = misprints.corrected(view, found)
     row = fixed.wide[fixed.wide["row_label"] == "Lokaler"].iloc[0]
     assert (row["budget_2031"], row["surplus_2031"]) == (-2500, 200)        # 2 300 spent of 2 500: 200 better
@@ -190,8 +189,9 @@ def test_a_misprint_is_corrected_only_where_warning_and_sum_agree():
     assert got[-1].startswith("Obs: Budget 2031 för Lokaler är tryckt som -2 50")
     assert not any("2 050" in s for s in got)                               # −2 300 − (−250): the misprint's "deficit"
     # no correction without both facts, or when the gap does not restore the printed digits
-    assert misprints.find_misprints(catalog, checks, []) == []
-    assert misprints.find_misprints(catalog, checks.assign(severity="info"), warnings) == []
+    well_formed = catalog.assign(printed=catalog["printed"].replace({"-2 50": "-250"}))
+    assert misprints.find_misprints(well_formed, checks) == []
+    assert misprints.find_misprints(catalog, checks.assign(severity="info")) == []
     assert misprints.find_misprints(*_misprinted(total=-3000.0)) == []     # −250 − 1 750 = −2 000: not "250…"
 
 
@@ -201,22 +201,19 @@ def test_the_misprint_of_stadsrevisionen_2023():
     from kslib.audit import run_checks
 
     report = kslib.read_report(CORPUS / "goteborg_stadsrevisionen_arsredogorelse_2023.pdf")
-    found = misprints.find_misprints(report.table("tables"), run_checks(report), report.warnings)
+    found = misprints.find_misprints(report.table("tables"), run_checks(report))
     assert [(m.row, m.measure, m.year, m.printed, m.value, m.implied, m.page) for m in found] == [
         ("Övriga kostnader*", "budget", 2023, "-7 73", -773, -7738, 37)]
 
 
 def test_a_table_without_a_unit_is_said_once():
-    view = _view(RESULT, unit="tkr", line=10)
-    inferred = ParseWarning("unit-from-text", "table 'Utfall per 2031-12-31' (s. 7) states no unit; read as tkr because "
-                            "the report's text states '+0,4 miljoner kronor' (s. 2), which is the table's 400",
-                            table="tables", line=10, page=7, evidence_page=2)
-    assert areas.unit_notes([view, view], [inferred]) == (
+    view = _view(RESULT, unit="tkr", line=10, basis="text", unit_page=2)     # the prose (s. 2) tells the unit
+    assert areas.unit_notes([view, view]) == (
         "Tabellen \u201dUtfall per 2031-12-31\u201d (s. 7) anger ingen enhet; av rapportens text (s. 2) framgår att "
         "beloppen är tusen kronor (tkr).")
-    unknown = _view(RESULT, unit="", line=10)
-    assert areas.unit_notes([unknown], []).endswith("anger ingen enhet; beloppen visas som de står i rapporten "
-                                                    "(belopp enligt rapporten).")
-    assert areas.unit_notes([view], []) is None                              # the table states its unit
+    unknown = _view(RESULT, unit="", line=10, basis="unknown")
+    assert areas.unit_notes([unknown]).endswith("anger ingen enhet; beloppen visas som de står i rapporten "
+                                                "(belopp enligt rapporten).")
+    assert areas.unit_notes([_view(RESULT)]) is None                         # the table states its unit
     got = plain(sentences.economy_summary(None, year=2031, who="Nämnden", result=unknown)[0])
     assert got == "Nämnden redovisar för 2031 ett resultat på 400 mot budgeterade -200, 600 bättre än budget."

@@ -8,8 +8,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kslib.parse.report import FINANCIAL_SPECS
-from kslib.parse.tables import financial
 from kslib.parse.tables.discover import discover
 from kslib.read import read_source
 
@@ -114,10 +112,10 @@ def test_malformed_figure_is_kept_as_printed_and_warned(found):
     assert any(w.code == "malformed-figure" and "-7 73" in w.message for w in t.warnings)
 
 
-def test_catalog_takes_the_longer_reading_of_a_titled_table():
-    """Intraservice p. 5: the "Nyckeltal" table the title reader knows ends, for it, before NKI (printed
-    "58,6 %*" under 2024, a dash under 2023); read by its structure the table has all seven hand-read rows,
-    every row of the shorter reading alike: the catalog holds the seven, warned, per-cent rows in %."""
+def test_a_key_figure_table_whole_in_the_catalog_and_its_view():
+    """Intraservice p. 5: the key-figure table holds all seven hand-read rows, NKI among them (printed "58,6 %*"
+    under 2024, a dash under 2023); per-cent rows in %, counts ("Antal …") in st; the nyckeltal view is the
+    same reading."""
     import kslib
 
     report = kslib.read_report(CORPUS / "goteborg_namnden-for-intraservice_arsrapport_2025.txt")
@@ -128,16 +126,12 @@ def test_catalog_takes_the_longer_reading_of_a_titled_table():
     nki = table[table["row"] == "NKI"].set_index("year")
     assert nki.loc[2024, "value"] == 58.6 and nki["value"].isna().sum() == 2 and set(nki["unit"]) == {"%"}
     units = table.drop_duplicates("row").set_index("row")["unit"]
-    assert units["Tecknade kundavtal bolag"] == "%" and pd.isna(units["Antal tjänster"])
-    assert [w.code for w in report.warnings_for("tables")].count("table-extended") == 1
-    # the title reader itself joins the label wrapped after its figures (the word would not fit before them)
-    titled = financial.table_frame(report.financial_table("nyckeltal"), FINANCIAL_SPECS["nyckeltal"], [])
-    labels = list(dict.fromkeys(titled["row_label"]))
-    assert labels == [r["label"] for r in exp["rows"]][:6]
-    # … and the nyckeltal family is the longer reading: NKI 58,6 % of 2024 too, counts keeping their unit
+    assert units["Tecknade kundavtal bolag"] == "%" and units["Antal tjänster"] == "st"
     family = report.nyckeltal
-    assert list(dict.fromkeys(family["row_label"])) == [r["label"] for r in exp["rows"]]
-    nki = family[(family["row_label"] == "NKI") & family["value"].notna()]
+    ids = set(family.loc[family["row_label"] == "NKI", "table"])
+    assert ids == set(table["table"])
+    view = family[family["table"].isin(ids)]
+    assert list(dict.fromkeys(view["row_label"])) == [r["label"] for r in exp["rows"]]
+    nki = view[(view["row_label"] == "NKI") & view["value"].notna()]
     assert nki[["year", "value", "unit"]].values.tolist() == [[2024, 58.6, "%"]]
-    assert set(family.loc[family["row_label"] == "Antal Major Incidents", "unit"]) == {"st"}
-    assert "family-from-catalog" in [w.code for w in report.warnings_for("nyckeltal")]
+    assert set(view.loc[view["row_label"] == "Antal Major Incidents", "unit"]) == {"st"}

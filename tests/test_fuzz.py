@@ -19,7 +19,9 @@ from kslib.fmt import format_number
 from kslib.parse.numbers import Identity, SplitError, parse_number, parse_numeral, split_row, tokenize_row
 from kslib.parse.report import Report
 from kslib.read.source import Source, decode, lines_from_text
-from kslib.parse.tables.financial import DRIFTREDOVISNING, NYCKELTAL, RESULTATRAKNING, find_table, to_frame
+from kslib.parse.tables import views
+from kslib.parse.tables.discover import discover
+from kslib.parse.tables.identities import deviation_pairs
 
 # KSLIB_FUZZ_SCALE=20 pytest tests/test_fuzz.py runs twenty times as many examples (a longer fuzzing session).
 SCALE = max(0.01, float(os.environ.get("KSLIB_FUZZ_SCALE", "1")))
@@ -188,56 +190,43 @@ OPS = st.lists(st.tuples(st.sampled_from(["drop", "swap", "dup", "spaces", "cut"
                          st.integers(0, len(TEXT_LINES) - 1)), min_size=1, max_size=10)
 
 
-def _tolerance(table) -> float:
-    decimals = max((len(t.dec_part) for r in table.rows for t in r.tokens), default=0)
-    return 2.0 * 10**-decimals
-
-
-def _residuals(table) -> dict[str, list]:
-    """Each identity name → residual functions, recomputed from the columns and the sign convention."""
-    cols = table.columns
-    idx = {(c.measure, c.year): k for k, c in enumerate(cols)}
-    out: dict[str, list] = {"deviation": [], "change": []}
-    for k, c in enumerate(cols):
-        if c.measure == "deviation" and ("outcome", c.year) in idx and ("budget", c.year) in idx:
-            o, b = idx["outcome", c.year], idx["budget", c.year]
-            out["deviation"].append(lambda v, k=k, o=o, b=b: None if None in (v[k], v[o], v[b])
-                                    else v[k] - table.deviation_sign * (v[b] - v[o]))
-        elif c.measure == "change" and c.base_year and ("outcome", c.year) in idx \
-                and ("outcome", c.base_year) in idx:
-            a, z = idx["outcome", c.year], idx["outcome", c.base_year]
-            out["change"].append(lambda v, k=k, a=a, z=z: None if None in (v[k], v[a], v[z])
-                                 else v[k] - (v[a] - v[z]))
+def _holds(table, values) -> list[bool]:
+    """Each identity of the table's columns, recomputed from ``values`` in either sign: does it hold?"""
+    tol = 2.0 * 10 ** -table.decimals
+    out = []
+    for d, a, b in deviation_pairs(table.columns):
+        if None not in (values[d], values[a], values[b]):
+            out.append(min(abs(values[d] - (values[b] - values[a])), abs(values[d] - (values[a] - values[b]))) <= tol)
+    for k, c in enumerate(table.columns):
+        a, z = table.column("outcome", c.year), table.column("outcome", c.base_year)
+        if c.measure == "change" and c.base_year and a is not None and z is not None \
+                and None not in (values[k], values[a], values[z]):
+            out.append(abs(values[k] - (values[a] - values[z])) <= tol)
     return out
 
 
 def _check_table_claims(table) -> None:
-    tol = _tolerance(table)
-    residuals = _residuals(table)
+    """A reading said to be decided by an identity keeps one, recomputed from the row's figures; a reading
+    decided otherwise claims none; every row has one value per column."""
     for row in table.rows:
-        split = row.chosen
-        assert len(split.values) == len(table.columns)
-        for name in split.satisfied:
-            found = [r(split.values) for r in residuals[name]]
-            assert any(x is not None and abs(x) <= tol + 1e-9 for x in found), (row.label, name, split)
-        if row.decided_by == "identity":
-            assert split.satisfied and not split.violated, (row.label, split)
-    frame = to_frame(table)
+        assert len(row.values) == len(table.columns)
+        for choice in row.choices:
+            if choice.split.decided_by == "identity":
+                assert any(_holds(table, row.values)), (row.label, choice.split.best)
+    frame = views.tidy(table)
     printed = frame[frame["measure"] != "surplus"]
-    assert len(printed) == len(table.rows) * len(table.columns)
-    budgets = sum(1 for c in table.columns if c.measure == "budget") if not table.spec.series else 0
-    assert len(frame) - len(printed) <= len(table.rows) * budgets     # at most one surplus per row and budget
+    rows = sum(1 for r in table.rows if r.kind != "category")
+    assert len(printed) <= rows * len(table.columns)
+    budgets = sum(1 for c in table.columns if c.measure == "budget")
+    assert len(frame) - len(printed) <= rows * max(budgets, 0)     # at most one surplus per row and budget
 
 
 @SLOW
 @given(OPS)
 def test_damaged_report_financial_tables(ops):
     """Lines dropped, swapped, duplicated, spaces doubled, text cut: no crash, no false claim."""
-    source = _source(_damage(TEXT_LINES, ops))
-    for spec in (RESULTATRAKNING, DRIFTREDOVISNING, NYCKELTAL):
-        table = find_table(source, spec, year=2020)
-        if table is not None:
-            _check_table_claims(table)
+    for table in discover(_source(_damage(TEXT_LINES, ops)), year=2020):
+        _check_table_claims(table)
 
 
 @settings(SLOW, max_examples=EVERY_TABLE)
@@ -254,14 +243,13 @@ def test_damaged_report_every_table(ops):
         assert str(exc).strip() and "\n" not in str(exc)
 
 
-def _last_row_line(lines: list[str], spec) -> int:
-    """1-based raw line number of the last row of ``spec``'s table (= index of the line after it)."""
-    return find_table(_source(lines), spec, year=2020).rows[-1].lines[-1].number
+def _lead(source) -> list[pd.DataFrame]:
+    """The tidy frames of the report's first two tables (resultaträkning, driftredovisning)."""
+    return [views.tidy(t).drop(columns="table") for t in discover(source, year=2020)[:2]]
 
 
-LEAD_END = _last_row_line(TEXT_LINES, DRIFTREDOVISNING)   # the driftredovisning follows the resultaträkning
-LEAD_FRAMES = {spec.name: to_frame(find_table(_source(TEXT_LINES), spec, year=2020))
-               for spec in (RESULTATRAKNING, DRIFTREDOVISNING)}
+LEAD_END = discover(_source(TEXT_LINES), year=2020)[1].rows[-1].line.number   # the driftredovisning's last row
+LEAD_FRAMES = _lead(_source(TEXT_LINES))
 
 
 @SLOW
@@ -273,8 +261,8 @@ def test_damage_after_a_table_does_not_change_it(ops):
     shifted = [(op, i - LEAD_END - 1) for op, i in ops]
     assume(tail)
     source = _source(head + _damage(tail, shifted))
-    for spec in (RESULTATRAKNING, DRIFTREDOVISNING):
-        pd.testing.assert_frame_equal(to_frame(find_table(source, spec, year=2020)), LEAD_FRAMES[spec.name])
+    for got, want in zip(_lead(source), LEAD_FRAMES, strict=True):
+        pd.testing.assert_frame_equal(got, want)
 
 
 # --------------------------------------------------------------------------- raw bytes

@@ -6,8 +6,9 @@ import pytest
 
 from kslib.read.pdf import read_pdf_source
 from kslib.read.source import Source, lines_from_text
-from kslib.parse.tables.columns import parse_header
-from kslib.parse.tables.financial import read_driftredovisning, read_nyckeltal, read_resultatrakning, tokenize_cells, wide
+from kslib.parse.tables.views import wide
+from kslib.parse.tables.zone import sequential_columns
+from readers import read_driftredovisning, read_nyckeltal, read_resultatrakning
 from pdf_factory import PdfTable, ReportPdf, front_matter
 
 
@@ -30,12 +31,13 @@ def text_source(text: str) -> Source:
     ("Utfall 2022 Budget 2022 Budgetavvikelse", ["outcome_2022", "budget_2022", "deviation_2022"]),
     ("Budget 2022 Utfall 2022 Avvikelse mot budget", ["budget_2022", "outcome_2022", "deviation_2022"]),
     ("Budget 2022 Prognos 2022 Återstår", ["budget_2022", "forecast_2022", "deviation_2022"]),
-    ("2016 2017 2018 2019 2020", [f"outcome_{y}" for y in range(2016, 2021)]),
-    ("2020 2019 2018", ["outcome_2020", "outcome_2019", "outcome_2018"]),
+    # bare years name no measure: the column holds a value (the nyckeltal view calls it the year's outcome)
+    ("2016 2017 2018 2019 2020", [f"value_{y}" for y in range(2016, 2021)]),
+    ("2020 2019 2018", ["value_2020", "value_2019", "value_2018"]),
     ("Bokslut 2022 Budget 2022 Avvikelse", ["outcome_2022", "budget_2022", "deviation_2022"]),
 ])
 def test_header_vocabulary(words, keys):
-    assert [c.key for c in parse_header(words.split())] == keys
+    assert [c.key for c in sequential_columns(words.split(), None)] == keys
 
 
 def test_budget_before_outcome_with_summa_nämnden_total_pdf(tmp_path):
@@ -120,13 +122,19 @@ Summa – 45,8 – 39,0 – 6,8
 
 # --------------------------------------------------------------------------- text cells and blanks (text layer)
 
-def test_tokenize_cells_keeps_text_cells():
-    label, tokens = tokenize_cells("Simhall 1 200 Stängt 300")
-    assert label == "Simhall" and [t.text for t in tokens] == ["1", "200", "Stängt", "300"]
-    label, tokens = tokenize_cells("Besökare ung 116 000 98 000")
-    assert label == "Besökare" and tokens[0].note == "ung 116 000"
-    label, tokens = tokenize_cells("Fritidsgård Ej aktuellt 2 000")
-    assert label == "Fritidsgård" and tokens[0].note == "Ej aktuellt"
+def test_text_cells_are_cells_of_their_own():
+    from kslib.parse.tables.lines import analyse
+    from kslib.read.source import Line
+
+    def cells(text):
+        ln = analyse(Line(1, text))
+        return " ".join(w.text for w in ln.label), [(w.text, w.note) for w in ln.nums]
+    assert cells("Simhall 1 200 Stängt 300") == ("Simhall", [("1", False), ("200", False), ("Stängt", True),
+                                                            ("300", False)])
+    label, nums = cells("Besökare ung 116 000 98 000")
+    assert label == "Besökare" and nums[0] == ("ung 116 000", True)
+    label, nums = cells("Fritidsgård Ej aktuellt 2 000")
+    assert label == "Fritidsgård" and nums[0] == ("Ej aktuellt", True)
 
 
 def test_text_cells_in_a_text_layer_table():

@@ -163,7 +163,7 @@ def test_one_failed_notebook_publishes_nothing_of_the_year(tmp_path):
     notebooks = tmp_path / "notebooks"
     shutil.copytree(ROOT / "notebooks", notebooks)
     source = (notebooks / "ekonomi.ipynb").read_text(encoding="utf-8")
-    needle = 'ctx.table(\\"driftredovisning\\", wide=True, required=False)'
+    needle = 'ctx.table(\\"driftredovisning\\", required=False)'
     assert needle in source
     (notebooks / "ekonomi.ipynb").write_text(source.replace(needle, needle.replace("False", "True")), encoding="utf-8")
     jobs = plan([2020], root=tmp_path, notebook_dir=notebooks, out_root=out)

@@ -9,7 +9,8 @@ import pytest
 from kslib.errors import PdfError
 from kslib.read.pdf import BACKENDS, read_pdf_source
 from kslib.parse.report import read_source
-from kslib.parse.tables.financial import read_driftredovisning, read_nyckeltal, read_resultatrakning, wide
+from kslib.parse.tables.views import wide
+from readers import read_driftredovisning, read_nyckeltal, read_resultatrakning
 from pdf_factory import PdfTable, ReportPdf, drift_table, encrypted_pdf, front_matter, scanned_pdf, small_report
 
 NA = None

@@ -8,7 +8,7 @@ import pytest
 
 import kslib
 from conftest import REPORT_2020, plain
-from kslib.parse.tables.financial import wide
+from kslib.parse.tables.views import wide
 from kslib.present import charts
 from kslib.present.commentary import area_commentary, financial_commentary
 from kslib.present.display import financial_table

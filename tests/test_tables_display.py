@@ -10,7 +10,7 @@ from conftest import REPORT_2020 as REPORT, plain
 from kslib import read_report
 from kslib.present import display as td
 from kslib.present import frames, labels, sentences
-from kslib.parse.tables.financial import wide
+from kslib.parse.tables.views import wide
 
 
 @pytest.fixture(scope="module")

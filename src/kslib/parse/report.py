@@ -1,10 +1,11 @@
 """The parsed report: metadata plus every table, read lazily and once, with the warnings raised.
 
-``read_report(path)`` is the entry point.  Each table is read on first access
-by its reader (:data:`READERS`); the financial tables are located and split
-once (:meth:`Report.financial_table`) and both the tidy frames and the audit
-use that one reading.  The audit is not part of the report: it reads a Report
-(``kslib.audit.run_checks(report)``).
+``read_report(path)`` is the entry point.  Every table of figures is found once
+(:meth:`Report.found_tables`, the one table type); the catalog, the views
+(resultaträkning, driftredovisning, nyckeltal: projections by kind) and the
+audit read that one reading.  Other records are read on first access by their
+readers (:data:`READERS`).  The audit is not part of the report: it reads a
+Report (``kslib.audit.run_checks(report)``).
 """
 from __future__ import annotations
 
@@ -18,17 +19,17 @@ from kslib.errors import InputFileError, NotAReportError
 from kslib.parse.metadata import Metadata, path_years, read_metadata
 from kslib.parse.prose import explanations
 from kslib.parse.prose.labour_market import read_labour_market
-from kslib.parse.tables import action_plan, catalog, families, financial, goals, indicators, internal_control
-from kslib.parse.tables import indicator_values
+from kslib.parse.tables import action_plan, catalog, goals, indicator_values, indicators, internal_control, views
+from kslib.parse.tables.discover import discover
 from kslib.parse.tables.goal_recovery import recover_statuses
-from kslib.parse.tables.surplus import add_surplus
+from kslib.parse.tables.model import Table
+from kslib.parse.tables.units import infer_units
 from kslib.read import read_source
 from kslib.read.source import Source
 
-FINANCIAL_SPECS: dict[str, financial.TableSpec] = {
-    spec.name: spec for spec in (financial.RESULTATRAKNING, financial.DRIFTREDOVISNING, financial.NYCKELTAL)}
+VIEWS = tuple(views.VIEW_KINDS)     # resultatrakning, driftredovisning, nyckeltal: projections of the catalog
 
-# name -> f(source, *, year, warnings) -> DataFrame (the financial tables are built from financial_table)
+# name -> f(source, *, year, warnings) -> DataFrame
 READERS: dict[str, Callable[..., pd.DataFrame]] = {
     "labour_market": read_labour_market,
     "indicators": indicators.read_indicators,
@@ -37,7 +38,7 @@ READERS: dict[str, Callable[..., pd.DataFrame]] = {
     "goal_counts": goals.read_goal_counts,
     "indicator_values": indicator_values.read_indicator_values,
 }
-TABLE_NAMES: tuple[str, ...] = (*FINANCIAL_SPECS, "labour_market", "indicators", "internal_control",
+TABLE_NAMES: tuple[str, ...] = (*VIEWS, "labour_market", "indicators", "internal_control",
                                 "action_plan", "goals", "goal_counts", "indicator_values", "tables", "explanations")
 
 
@@ -50,7 +51,8 @@ class Report:
         self._meta_warnings: list[ParseWarning] = []
         self._warnings: dict[str, list[ParseWarning]] = {}
         self._tables: dict[str, pd.DataFrame] = {}
-        self._financial: dict[str, financial.FinancialTable | None] = {}
+        self._found: list[Table] | None = None
+        self._found_warnings: list[ParseWarning] = []
         named = path_years(source.path)
         self.meta: Metadata = read_metadata(source, fallback_year=named[0] if named else None, year=year,
                                             warnings=self._meta_warnings)
@@ -77,34 +79,37 @@ class Report:
         return self.source.sha256
 
     def _has_any_table(self) -> bool:
-        """A table of figures anywhere: a family table, or any table the catalog finds by structure."""
-        return (any(self.financial_table(name) is not None for name in FINANCIAL_SPECS)
-                or not self.table("tables").empty)
+        """A table of figures under a column header anywhere in the report."""
+        return bool(self.found_tables())
 
     # ---------------------------------------------------------------- tables
-    def financial_table(self, name: str) -> financial.FinancialTable | None:
-        """A financial table located and split (once): its columns, rows and their readings."""
-        if name not in self._financial:
-            self._financial[name] = financial.find_table(self.source, FINANCIAL_SPECS[name], year=self.year)
-        return self._financial[name]
+    def found_tables(self) -> list[Table]:
+        """Every table found in the report (read once): the one table type the catalog, the views and the
+        audit read."""
+        if self._found is None:
+            warnings: list[ParseWarning] = []
+            found = discover(self.source, year=self.year, warnings=warnings)
+            infer_units(found, self.source, warnings)
+            self._found, self._found_warnings = found, warnings
+        return self._found
+
+    def view_table(self, name: str) -> Table | None:
+        """The table view ``name`` (``"driftredovisning"`` …) is projected from, or None."""
+        picked = views.chosen(self.found_tables(), name, self.year)
+        return picked[0] if picked else None
 
     def table(self, name: str) -> pd.DataFrame:
         """A table by its contract name (``"driftredovisning"``, ``"goals"``, ...)."""
         if name not in self._tables:
             warnings: list[ParseWarning] = []
-            if name in FINANCIAL_SPECS:
-                frame = financial.table_frame(self.financial_table(name), FINANCIAL_SPECS[name], warnings)
-                if frame.empty:     # no table under the family's title: the catalog's table of that kind
-                    frame = self._family_from_catalog(name, frame, warnings)
-                else:               # the title reader stopped early: the catalog's longer reading of the table
-                    frame = self._family_extended(name, frame, warnings)
+            if name in VIEWS:
+                frame = views.view(self.found_tables(), name, year=self.year, warnings=warnings)
             elif name == "tables":    # the catalog: every table found, one line per cell
-                frame = add_surplus(catalog.read_catalog(
-                    self.source, year=self.year, warnings=warnings,
-                    financial_tables=[(n, self.financial_table(n)) for n in FINANCIAL_SPECS]))
+                frame = catalog.catalog_frame(self.found_tables())
+                warnings.extend(self._found_warnings)
             elif name == "explanations":   # the report's own words on its deviations and budget changes
                 frame = explanations.read_explanations(self.source, areas=self._area_names(), board=self.meta.board,
-                                               warnings=warnings)
+                                                       warnings=warnings)
             elif name == "goals":     # statuses the words state; then those the report's own tally forces
                 frame = recover_statuses(goals.read_goals(self.source, year=self.year, warnings=warnings,
                                                           overrides=self.overrides_path),
@@ -117,52 +122,10 @@ class Report:
             self._warnings[name] = warnings
         return self._tables[name]
 
-    def _family_from_catalog(self, name: str, empty: pd.DataFrame, warnings: list[ParseWarning]) -> pd.DataFrame:
-        frame = families.family_from_catalog(self.table("tables"), name, self.year, list(empty.columns))
-        if frame.empty:
-            return empty
-        first = self.table("tables")
-        first = first[first["table"] == frame["table"].iloc[0]].iloc[0]
-        page = f" (s. {int(first['page'])})" if pd.notna(first["page"]) else ""
-        kept = [w for w in warnings if w.code not in ("table-missing", "table-empty")]
-        warnings[:] = kept + [ParseWarning("family-from-catalog",
-                                           f"{name} taken from the table {first['title']!r}{page}, found by its "
-                                           f"structure and classified as {families.FAMILY_KINDS[name]}",
-                                           table=name, line=int(first["line"]) if pd.notna(first["line"]) else None,
-                                           page=int(first["page"]) if pd.notna(first["page"]) else None)]
-        return frame
-
-    def _family_extended(self, name: str, frame: pd.DataFrame, warnings: list[ParseWarning]) -> pd.DataFrame:
-        """``frame`` (the title reader's) or, where the catalog took a longer reading of the same table
-        (``table-extended``), the family from that reading — units the catalog lacks kept from ``frame``."""
-        ft = self.financial_table(name)
-        cells = self.table("tables")
-        if ft is None or not any(w.code == "table-extended" and w.line == ft.title_line.number
-                                 for w in self._warnings.get("tables", [])):
-            return frame
-        ids = list(dict.fromkeys(cells.loc[cells["line"] == ft.rows[0].where.number, "table"]))
-        longer = families.family_from_catalog(cells, name, self.year, list(frame.columns), ids=ids[:1])
-        if longer.empty or longer["row_label"].nunique() <= frame["row_label"].nunique():
-            return frame
-        units = frame.drop_duplicates("row_label").set_index("row_label")["unit"]
-        longer["unit"] = longer["unit"].fillna(longer["row_label"].map(units))
-        warnings.append(ParseWarning("family-from-catalog", f"{name} taken from the longer reading of its table "
-                                     f"({longer['row_label'].nunique()} rows; the title reader read "
-                                     f"{frame['row_label'].nunique()})", table=name,
-                                     line=ft.title_line.number, page=ft.title_line.page))
-        return longer
-
     def _area_names(self) -> list[str]:
-        """Labels of the areas and units the report's operating tables account for."""
-        drift = self.table("driftredovisning")
-        labels = list(drift.loc[drift["kind"] == "row", "row_label"]) if not drift.empty else []
-        codes = drift.loc[drift["kind"] == "row", "row_code"] if not drift.empty else []
-        labels = [f"{c} {label}" if isinstance(c, str) and c else label for c, label in zip(codes, labels)]
-        cells = self.table("tables")
-        if not cells.empty:
-            rows = cells[(cells["kind"] == "operating_by_area") & (cells["row_kind"] == "row")]
-            labels += [r for r in rows["row"].dropna().unique() if r not in labels]
-        return labels
+        """Labels (with their codes) of the areas and units the report's operating tables account for."""
+        return list(dict.fromkeys(r.name for t in self.found_tables() if t.kind == "operating_by_area"
+                                  for r in t.rows if r.kind == "row"))
 
     @staticmethod
     def table_names() -> list[str]:

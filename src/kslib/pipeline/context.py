@@ -15,8 +15,9 @@ import pandas as pd
 
 from kslib.present.display import source_name
 from kslib.errors import ParameterError, ParseError
-from kslib.parse.report import FINANCIAL_SPECS
-from kslib.parse.tables.financial import wide as to_wide
+from kslib.audit import run_checks
+from kslib.parse.tables.views import wide as to_wide
+from kslib.vocab.kinds import CLOSED_KINDS
 from kslib.pipeline.contract import ProcessedReport, load
 from kslib.pipeline.layout import find_processed, find_project_root, history_folders
 from kslib.pipeline.parameters import Parameter, check_parameters
@@ -47,7 +48,7 @@ class NotebookContext:
 
         Raises when the text ends inside the table (see :func:`ensure_complete`) and, with
         ``required=True``, when no row of it could be read.  ``wide=True`` pivots a financial
-        table with :func:`kslib.parse.tables.financial.wide`.
+        table with :func:`kslib.parse.tables.views.wide`.
         """
         frame = self.report.table(name)
         ensure_complete(self.report, name)
@@ -66,21 +67,30 @@ class NotebookContext:
 
 
 def ensure_complete(report, name: str) -> None:
-    """:class:`~kslib.errors.ParseError` if the text ends inside table ``name`` (``table-incomplete``).
+    """:class:`~kslib.errors.ParseError` if the text ends inside table ``name`` (the audit's ``table_complete``).
 
-    A notebook must not show such a table as if it were whole: the error names
-    the file, the table and the last line read.
+    A notebook must not show such a table as if it were whole: the error names the file, the table and the
+    last line read.  ``report`` is a processed report (its ``checks``) or a :class:`~kslib.parse.report.Report`.
     """
-    for w in report.warnings_for(name):
-        if w.code == "table-incomplete":
-            at = f"at line {w.line}" if w.line else "early"
-            raise ParseError(f"{report.name}: {name} ends {at} {_before_end(name)}; the report looks cut off")
-
-
-def _before_end(name: str) -> str:
-    """``before its total row`` for a financial table with totals, else ``before the table ends``."""
-    spec = FINANCIAL_SPECS.get(name)
-    return "before its total row" if spec is not None and not spec.series else "before the table ends"
+    if name == "tables":
+        return                  # the catalog of every table: each one's own completeness is its view's
+    checks = report.checks if hasattr(report, "checks") else run_checks(report)
+    cut = checks[checks["check"] == "table_complete"]
+    if cut.empty:
+        return
+    frame = report.table(name)
+    titles, closed = {name}, False
+    if "table" in frame.columns and not frame.empty:
+        catalog = report.table("tables")
+        of_view = catalog[catalog["table"].isin(set(frame["table"].dropna()))]
+        titles |= set(of_view["title"])
+        closed = of_view["kind"].isin(CLOSED_KINDS).any()
+    cut = cut[cut["table"].isin(titles)]
+    if len(cut):
+        line = cut["line"].dropna()
+        at = f"at line {int(line.iloc[0])}" if len(line) else "early"
+        end = "before its total row" if closed else "before the table ends"
+        raise ParseError(f"{report.name}: {name} ends {at} {end}; the report looks cut off")
 
 
 def document_subtitle(board: str | None, municipality: str | None, year: int) -> str:

@@ -225,7 +225,7 @@ def financial_commentary(drift: pd.DataFrame, *, year: int, resultat: pd.DataFra
                          top: int = 2) -> list[str]:
     """Net cost against budget and last year, the largest surpluses and deficits, the year's result.
 
-    ``drift`` and ``resultat`` are wide frames (:func:`kslib.parse.tables.financial.wide`).
+    ``drift`` and ``resultat`` are wide frames (:func:`kslib.parse.tables.views.wide`).
     """
     out: list[str] = []
     prev = year - 1

@@ -263,7 +263,7 @@ def _sign_colour(v) -> str:
 def financial_table(wide: pd.DataFrame, *, year: int, caption: str | None = None, unit: str = "tkr"):
     """Outcome, budget, deviation (as printed, coloured by the surplus), forecast, last year and change,
     Swedish headings with the table's ``unit``, totals in bold.  ``wide`` is
-    :func:`kslib.parse.tables.financial.wide` of a tidy table or :func:`kslib.present.areas.catalog_wide`."""
+    :func:`kslib.parse.tables.views.wide` of a tidy table or :func:`kslib.present.areas.catalog_wide`."""
     prev = year - 1
     cols = {f"outcome_{year}": f"Utfall {year}", f"budget_{year}": f"Budget {year}",
             f"deviation_{year}": "Avvikelse mot budget", f"forecast_{year}": f"Prognos {year}",

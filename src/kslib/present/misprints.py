@@ -1,7 +1,7 @@
 """Figures the audit shows to be misprinted, and the value the table's own sums imply.
 
-A cell is taken as misprinted only when two independent facts agree: the reader could not read it as a
-well-formed figure (warning ``malformed-figure``, e.g. ``"-7 73"``), and the audit found a sum of the same
+A cell is taken as misprinted only when two independent facts agree: its printed text is no well-formed
+figure (the catalog's ``printed``, e.g. ``"-7 73"``), and the audit found a sum of the same
 table that fails (an error finding) by exactly the amount that turns the printed digits into a figure
 that begins with them (``-773`` + the sum's gap ``-6 965`` = ``-7 738``: a dropped digit).  Anything
 less certain is not corrected.  Pages quote the printed figure beside the implied one; nothing here
@@ -15,8 +15,8 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from kslib import fmt
+from kslib.parse.numbers import parse_numeral
 
-_PRINTED = re.compile(r"'(?P<printed>[^']+)' is no well-formed figure")
 _MEASURE_SV = {"outcome": "Utfall", "budget": "Budget", "forecast": "Prognos"}
 
 
@@ -52,29 +52,27 @@ def _digits(value: float) -> str:
     return str(abs(int(round(value))))
 
 
-def find_misprints(catalog: pd.DataFrame, checks: pd.DataFrame, warnings) -> list[Misprint]:
-    """Each cell of ``catalog`` that a ``malformed-figure`` warning names and a failed sum of its table
-    corrects to a figure beginning with the printed digits."""
-    if catalog is None or catalog.empty or checks is None or checks.empty:
+def _malformed(printed) -> bool:
+    """A cell's printed digits that no grouping reads as one figure ("-7 73")."""
+    if not isinstance(printed, str) or not re.search(r"\d", printed):
+        return False
+    try:
+        parse_numeral(printed)
+    except ValueError:
+        return True
+    return False
+
+
+def find_misprints(catalog: pd.DataFrame, checks: pd.DataFrame) -> list[Misprint]:
+    """Each cell of ``catalog`` printed as no well-formed figure that a failed sum of its table corrects to a
+    figure beginning with the printed digits."""
+    if catalog is None or catalog.empty or checks is None or checks.empty or "printed" not in catalog:
         return []
     failed = checks[(checks["severity"].astype(str) == "error")]
     out: list[Misprint] = []
-    for w in warnings or []:
-        if getattr(w, "code", "") != "malformed-figure":
-            continue
-        m = _PRINTED.search(str(w.message))
-        if not m:
-            continue
-        printed = m.group("printed")
-        value = -float(re.sub(r"\D", "", printed) or 0) if printed.strip()[:1] in "-−–" else \
-            float(re.sub(r"\D", "", printed) or 0)
-        cells = catalog[(catalog["row"].astype(str) == str(w.row)) & (catalog["value"] == value)
-                        & catalog["year"].notna()]
-        if w.line is not None and "line" in catalog:
-            cells = cells[pd.to_numeric(cells["line"], errors="coerce") == w.line]
-        if len(cells) != 1:
-            continue
-        cell = cells.iloc[0]
+    for _, cell in catalog[catalog["printed"].map(_malformed) & catalog["year"].notna()
+                           & catalog["value"].notna()].iterrows():
+        printed, value = str(cell["printed"]), float(cell["value"])
         sums = failed[failed["table"].astype(str) == str(cell["title"])]
         gaps = (pd.to_numeric(sums["found"], errors="coerce") - pd.to_numeric(sums["expected"], errors="coerce"))
         implied = [value + g for g in gaps.dropna() if g]

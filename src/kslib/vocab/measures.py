@@ -84,13 +84,20 @@ def measure_of(text: str) -> str | None:
     if _AGAINST_LAST_YEAR.search(text):
         return "change"
     words = [norm(w) for w in text.split()]
+    if any(_YEAR_PAIR.match(w) for w in words):
+        return "change"             # "Bokslut 2020/2019": this year against the last
     found = {m for stem, m in _MEASURE_STEMS for w in words if _has_stem(w, stem)}
     if not found:
-        return "change" if any(_YEAR_PAIR.match(w) for w in words) else None
+        return None
     for stem, m in _MEASURE_STEMS:
         if m in found:
             return m
     return None
+
+
+def measures_named(text: str) -> set[str]:
+    """Every measure a cell's words name ("Avvikelse mot budget" → deviation and budget)."""
+    return {m for stem, m in _MEASURE_STEMS for w in text.split() if _has_stem(norm(w), stem)}
 
 
 def year_of(text: str) -> int | None:

@@ -41,3 +41,17 @@ def unit_of(text: str) -> str | None:
 def is_unit_word(word: str) -> bool:
     """A word that only names a unit (``tkr``, ``Mnkr``, ``%``)."""
     return word.strip(",.:;()").lower() in _UNIT_NAMES
+
+
+_COUNT_LABEL = re.compile(r"^antal\b", re.IGNORECASE)
+
+
+def row_unit(label: str, printed: list, table_unit: str | None) -> str | None:
+    """A row's unit: per cent where every figure it prints carries "%", a count where the table states no unit
+    and the label says what it counts ("Antal elever"), else the table's."""
+    shown = [p for p in printed if p]
+    if shown and all(str(p).rstrip("*").endswith("%") for p in shown):
+        return "%"
+    if table_unit is None and _COUNT_LABEL.match(label.strip()):
+        return "st"
+    return table_unit

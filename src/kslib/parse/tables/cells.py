@@ -59,6 +59,7 @@ class Placed:
     ambiguous: list[RowSplit] = field(default_factory=list)
     malformed: list[str] = field(default_factory=list)
     choices: list[Choice] = field(default_factory=list)
+    unplaced: list[str] = field(default_factory=list)     # figures standing between two columns
 
 
 @dataclass
@@ -107,29 +108,35 @@ def runs_of(words: Sequence[Pos]) -> list[Run]:
 
 
 def _tokens(run: Run) -> list[Token]:
-    """The run's numeric tokens; a glued word is one token whose digits may hold several figures."""
-    if not any(w.glued for w in run.words):
+    """The run's numeric tokens; a glued word is one token whose digits may hold several figures, a text
+    cell one note token."""
+    if not any(w.glued or w.note for w in run.words):
         return tokenize_row("x" + run.gapped)[1]
     out: list[Token] = []
     plain: list[Pos] = []
     for w in run.words + [None]:
-        if w is not None and not w.glued:
+        if w is not None and not w.glued and not w.note:
             plain.append(w)
             continue
         if plain:
-            out.extend(tokenize_row("x " + Run(plain).text)[1])
+            out.extend(tokenize_row("x" + Run(plain).gapped)[1])
             plain = []
-        if w is not None:
-            try:
-                out.append(whole_token(w.text, glued=True))
-            except ValueError:
-                out.extend(tokenize_row("x " + w.text)[1])
+        if w is None:
+            continue
+        if w.note:
+            out.append(Token("", note=w.text, gap_before=w.wide))
+            continue
+        try:
+            out.append(whole_token(w.text, glued=True))
+        except ValueError:
+            out.extend(tokenize_row("x " + w.text)[1])
     return out
 
 
 def one_figure(run: Run) -> Figure | None:
-    """The run read as exactly one figure, or None (a glued run is never taken as one as it stands)."""
-    if any(w.glued for w in run.words):
+    """The run read as exactly one figure, or None (a glued run is never taken as one as it stands, a text
+    cell is no figure)."""
+    if any(w.glued or w.note for w in run.words):
         return None
     _, tokens = tokenize_row("x " + run.text)
     if not tokens:
@@ -167,7 +174,10 @@ def place(runs: Sequence[Run], slots: Sequence[tuple[float, float]], *, position
         for run in runs:
             fig = one_figure(run)
             col = _column_of(run, slots)
-            if fig is not None and values[col] is None and printed[col] is None:
+            between = _between(run, slots)
+            if between:
+                out.unplaced.append(f"{run.text!r} stands between the columns {between[0] + 1} and {between[1] + 1}")
+            if fig is not None and not between and values[col] is None and printed[col] is None:
                 values[col] = None if fig.note else fig.value
                 printed[col], decimals[col] = run.text, fig.decimals
                 used.append(col)
@@ -179,6 +189,22 @@ def place(runs: Sequence[Run], slots: Sequence[tuple[float, float]], *, position
     tokens_run = Run([w for r in runs for w in r.words])
     _split_into(out, tokens_run, slots, identities, whole=True, skip=skip, blank_cost=blank_cost, series=series)
     return out
+
+
+_BETWEEN = 0.25     # a figure overlapping no column and this share of a column step from being equally near two
+
+
+def _between(run: Run, slots: Sequence[tuple[float, float]]) -> tuple[int, int] | None:
+    """The two columns a figure stands between, when it overlaps neither and is about as near to both."""
+    if len(slots) < 2 or any(min(run.x1, x1) - max(run.x0, x0) > 0 for x0, x1 in slots):
+        return None
+    dist = sorted((min(abs(run.x1 - x1), abs((run.x0 + run.x1) / 2 - (x0 + x1) / 2)), k)
+                  for k, (x0, x1) in enumerate(slots))
+    step = min(b[1] - a[1] for a, b in zip(slots, slots[1:]) if b[1] > a[1]) if len(slots) > 1 else 0
+    (d0, k0), (d1, k1) = dist[0], dist[1]
+    if abs(k0 - k1) == 1 and step and d1 - d0 < _BETWEEN * step and d0 > _BETWEEN * step:
+        return (min(k0, k1), max(k0, k1))
+    return None
 
 
 def _column_of(run: Run, slots: Sequence[tuple[float, float]]) -> int:

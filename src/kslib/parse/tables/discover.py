@@ -92,10 +92,10 @@ def discover(source: Source, *, year: int | None = None,
                 r.values = [r.values[k] for k in keep]
                 r.printed = [r.printed[k] for k in keep] if r.printed else r.printed
         table = Table(clean_title(title), unit, cols, rows, lns[zone[0]].line, warnings=table_warnings)
-        settle(table, ends_text=stop >= len(lns))
+        table.kind = classify(table)
+        settle(table, ends_text=stop >= len(lns) and not lns[-1].line.words)
         tables.append(table)
         warnings.extend(table.warnings)
     for n, t in enumerate(tables, 1):
         t.id = f"t{n}"
-        t.kind = classify(t)
     return tables

@@ -31,6 +31,7 @@ class Pos:
     x1: float
     wide: bool = True
     glued: bool = False     # cut out of a word that held several cells without a space between them
+    note: bool = False      # a text in a numeric cell ("Stängt", "ung. 116 000"): a value of its own (NA)
 
     @property
     def centre(self) -> float:

@@ -154,7 +154,8 @@ def _goal_headings(source: Source, goals: dict[str, _Goal], period: str,
 
 # --------------------------------------------------------------------------- sub-goals
 
-def _subgoal_table(source: Source, year: int | None, warnings: list[ParseWarning]) -> tuple[list[_Goal], list[str]]:
+def _subgoal_table(source: Source, year: int | None, warnings: list[ParseWarning],
+                   cut_off: list | None = None) -> tuple[list[_Goal], list[str]]:
     start = source.find(_SUBGOAL_TABLE)
     if start is None:
         return [], []
@@ -184,6 +185,8 @@ def _subgoal_table(source: Source, year: int | None, warnings: list[ParseWarning
     else:
         if subgoals:
             last = source[len(source) - 1]
+            if cut_off is not None:
+                cut_off.append(last)
             warnings.append(ParseWarning(
                 "table-incomplete", f"goals: the text ends inside the sub-goal table; read {len(subgoals)} "
                 f"sub-goals as far as it goes", "goals", "", last.number, last.page))
@@ -311,7 +314,8 @@ def read_goals(source: Source, *, year: int | None = None, warnings: list[ParseW
     warnings = [] if warnings is None else warnings
     goals, period, start = _goal_table(source, warnings)
     _goal_headings(source, goals, period, warnings)
-    subgoals, parents = _subgoal_table(source, year, warnings)
+    cut_off: list = []
+    subgoals, parents = _subgoal_table(source, year, warnings, cut_off)
     if start is None and (goals or subgoals):
         warnings.append(ParseWarning(
             "goal-table-missing", "the report has goal headings or a sub-goal table but no goal table "
@@ -336,6 +340,8 @@ def read_goals(source: Source, *, year: int | None = None, warnings: list[ParseW
             "table-missing", "the report speaks of goals (Mål, Delmål, Måluppfyllelse) but no goal table, "
             "goal headings, scorecard or assignments could be read", "goals"))
     frame = pd.DataFrame(rows, columns=GOAL_COLUMNS)
+    if cut_off:             # the text ends inside the sub-goal table: where (the audit reports it)
+        frame.attrs["cut_off"] = {"line": cut_off[0].number, "page": cut_off[0].page}
     for col in ("line", "status_line", "page"):
         frame[col] = frame[col].astype("Int64")
     frame["numbered"] = frame["numbered"].astype("boolean").fillna(False).astype(bool)

@@ -4,7 +4,6 @@ from __future__ import annotations
 from typing import Sequence
 
 from kslib.parse.tables.cells import runs_of
-from kslib.parse.tables.geometry import positional
 from kslib.parse.tables.lines import Ln, short_text
 
 
@@ -70,11 +69,9 @@ def nearest(x0: float, x1: float, slots: Sequence[Sequence[float]]) -> int:
 
 
 def laid_out(block: Sequence[Ln]) -> bool:
-    """Do the block's lines place their cells by position: PDF words, or a text layer whose figure rows mostly
-    keep wide gaps between their cells (a text of single spaces with a double space here and there, where a
-    blank cell was, is read in word order)."""
-    data = [ln for ln in block if ln.kind == "data"]
-    if any(ln.line.words for ln in data):
-        return True
-    gapped = sum(1 for ln in data if positional(ln.line) and sum(w.wide for w in ln.nums) >= max(1, len(runs_of(ln.nums)) - 1))
-    return bool(data) and 2 * gapped >= len(data)
+    """Do the block's lines place their cells by position?  Yes when most of its rows stand their figures apart
+    from their label by a cell gap (a PDF table, a layout-preserving text); a text of single spaces — or one
+    drawn into a PDF as it is — is read in word order, its blank cells told by the identities."""
+    rows = [ln for ln in block if ln.kind == "data" and ln.label and ln.nums]
+    apart = sum(1 for ln in rows if ln.nums[0].wide and not ln.nums[0].glued)
+    return bool(rows) and 2 * apart >= len(rows)

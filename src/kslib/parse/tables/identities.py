@@ -6,6 +6,7 @@ from typing import Sequence
 
 from kslib.parse.numbers import Identity
 from kslib.parse.tables.model import Column
+from kslib.vocab import measures as vm
 
 
 # --------------------------------------------------------------------------- identities
@@ -58,3 +59,34 @@ def is_series(cols: Sequence[Column]) -> bool:
     """One measure over several years (key figures): no identity, figures of like magnitude."""
     figures = [c for c in cols if not c.note]
     return len(figures) >= 2 and len({c.measure for c in figures}) == 1 and len({c.year for c in figures}) == len(figures)
+
+
+_SUBJECTS = (("outcome", "net"), ("forecast",))
+_PLANS = ("budget", "forecast", "previous_forecast")
+
+
+def deviation_pairs(cols: Sequence[Column]) -> list[tuple[int, int, int]]:
+    """(deviation, subject, reference) column indices: what each deviation column compares.
+
+    The subject is the year's outcome (or net) nearest before the deviation in its column group, else its
+    forecast, else the outcome of the year anywhere; the reference is the plan the deviation's words name
+    ("Avvikelse mot budget", "Prognosavvikelse"), else the nearest plan (budget or forecast) before it."""
+    out = []
+    for d, c in enumerate(cols):
+        if c.measure != "deviation":
+            continue
+        before = [k for k in range(d - 1, -1, -1) if cols[k].year == c.year and cols[k].measure != "deviation"]
+        subject = None
+        for measures in _SUBJECTS:
+            subject = next((k for k in before if cols[k].group == c.group and cols[k].measure in measures), None)
+            if subject is not None:
+                break
+        if subject is None:
+            subject = next((k for k in before if cols[k].measure in ("outcome", "net")), None)
+        named = next((m for m in ("budget", "forecast") if m in vm.measures_named(c.label)), None)
+        plans = (named,) if named else _PLANS
+        reference = next((k for k in before if k != subject and cols[k].measure in plans), None)
+        if subject is not None and reference is not None:
+            out.append((d, subject, reference))
+    return out
+

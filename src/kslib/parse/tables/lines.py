@@ -10,6 +10,7 @@ from kslib.parse.tables.cells import one_figure, runs_of
 from kslib.parse.tables.geometry import Pos, is_numeric, unglue, words
 from kslib.read.source import Line, Word
 from kslib.vocab import measures as vm
+from kslib.vocab.cells import is_approx, note_words
 from kslib.vocab.furniture import FOOTER_AT_END
 
 _MAX_LABEL_WORDS = 12
@@ -43,11 +44,14 @@ def analyse(line: Line) -> Ln:
     if ws and ws[-1].text.endswith("Not") and ws[-1].text[:-3][-1:].isdigit():
         w = ws[-1]
         ws = ws[:-1] + [Pos(w.text[:-3], w.x0, w.x1 - (w.x1 - w.x0) * 3 / len(w.text), w.wide)]
+    ws = _text_cells(ws)
     texts = [w.text for w in ws]
     start = len(ws)
-    while start > 0 and is_numeric(ws[start - 1].text):
+    while start > 0 and (is_numeric(ws[start - 1].text) or ws[start - 1].note):
         start -= 1
     label, nums = ws[:start], ws[start:]
+    if nums and all(w.note for w in nums):
+        label, nums = ws, []                                 # only text after the label: no figures
     if nums and all(w.text in "-–—+%" for w in nums):      # a lone dash is not a figure row
         label, nums = ws, []
     if vm.is_strong_header(texts) and all(vm.YEAR.match(w.text) for w in nums):
@@ -61,6 +65,42 @@ def analyse(line: Line) -> Ln:
     else:
         kind = "text"
     return Ln(line, ws, label, nums, kind)
+
+
+def _text_cells(ws: list[Pos]) -> list[Pos]:
+    """Texts among a row's figures as cells of their own: a note phrase ("Stängt", "Ej aktuellt") after which
+    a figure follows or before which one stands, and an approximate figure ("ung 116 000") — each one word
+    marked ``note``."""
+    out = list(ws)
+    k = len(out)
+    seen_figure = False
+    while k > 0:
+        w = out[k - 1]
+        if is_numeric(w.text) or w.note:
+            seen_figure = True
+            k -= 1
+            continue
+        n = note_words([v.text for v in out[:k]])
+        if n and (seen_figure or k - n > 0 and is_numeric(out[k - n - 1].text)):
+            out[k - n:k] = [_merged(out[k - n:k])]
+            k -= n
+            continue
+        if is_approx(w.text) and k < len(out) and is_numeric(out[k].text) and not out[k].wide:
+            m = k + 1               # the approximate figure's digits: thousands groups, no cell gap
+            while m < len(out) and re.fullmatch(r"\d{3}", out[m].text) and not out[m].wide and m - k < 4:
+                m += 1
+            if m - k >= 3 and len(out[k].text) <= 3 and not out[m - 1].wide:
+                m -= 1              # several groups follow: the shortest reading, the next figure keeps one
+            out[k - 1:m] = [_merged(out[k - 1:m])]
+            k -= 1
+            seen_figure = True
+            continue
+        break
+    return out
+
+
+def _merged(ws: list[Pos]) -> Pos:
+    return Pos(" ".join(w.text for w in ws), ws[0].x0, ws[-1].x1, ws[0].wide, note=True)
 
 
 def short_text(ln: Ln) -> bool:

@@ -49,6 +49,7 @@ class Row:
     malformed: list[str] = field(default_factory=list, repr=False)
     code: str | None = None
     lines: list[Line] = field(default_factory=list, repr=False)     # every line of the row (wrapped labels)
+    unplaced: list[str] = field(default_factory=list, repr=False)   # figures standing between two columns
 
     @property
     def name(self) -> str:
@@ -80,6 +81,8 @@ class Table:
     deviation_sign: int = 1           # +1: deviation = budget − outcome; −1: outcome − budget (as the rows keep it)
     complete: bool = True             # False when the text ends inside the table
     unit_basis: str = "printed"       # printed, text (the prose states it), tables (the other tables), unknown
+    unit_page: int | None = None      # the page of the prose that told the unit (unit_basis "text")
+    cut_row: Row | None = None        # the last row, left out as cut off mid-line (the text ends inside the table)
 
     @property
     def page(self) -> int | None:

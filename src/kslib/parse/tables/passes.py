@@ -8,13 +8,15 @@ from typing import Sequence
 from kslib.diagnostics import ParseWarning
 from kslib.parse.numbers import RowSplit
 from kslib.parse.tables.cells import Choice, cell_text
+from kslib.parse.tables.identities import deviation_pairs
 from kslib.parse.tables.model import Row, Table
 from kslib.parse.tables.sums import decide_by_sums
 from kslib.vocab.rows import split_code
 
 
 def settle(table: Table, *, ends_text: bool) -> None:
-    """Every pass, in order; ``ends_text`` when the table's last line is the last line of the text."""
+    """Every pass, in order; ``ends_text`` when the table's last line is the last line of a text layer (a PDF is
+    never cut mid-page: a table that ends its last page ends there)."""
     _deviation_convention(table)
     decided = decide_by_sums(table.rows, 10.0 ** -table.decimals)
     _split_warnings(table.rows, decided, table.title, table.warnings)
@@ -28,26 +30,10 @@ def settle(table: Table, *, ends_text: bool) -> None:
 
 # --------------------------------------------------------------------------- sign convention
 
-def _deviation_pairs(table: Table) -> list[tuple[int, int, int]]:
-    """(deviation, outcome, budget) column indices of one year and group."""
-    cols = table.columns
-    out = []
-    for d, c in enumerate(cols):
-        if c.measure != "deviation":
-            continue
-        same = [k for k, o in enumerate(cols[:d]) if o.year == c.year and o.group == c.group] or \
-               [k for k, o in enumerate(cols[:d]) if o.year == c.year]
-        o = next((k for k in reversed(same) if cols[k].measure in ("outcome", "net", "forecast")), None)
-        b = next((k for k in reversed(same) if cols[k].measure == "budget"), None)
-        if o is not None and b is not None:
-            out.append((d, o, b))
-    return out
-
-
 def _deviation_convention(table: Table) -> None:
     """The sign the table's deviations keep (budget − outcome: +1, outcome − budget: −1), by the vote of its
     rows; rows whose reading only plausibility chose take the one reading that keeps that sign, if one does."""
-    pairs = _deviation_pairs(table)
+    pairs = deviation_pairs(table.columns)
     if not pairs:
         return
     votes = 0
@@ -108,7 +94,7 @@ def _cut_off(table: Table) -> None:
     confirmed = any(c.split.decided_by in ("identity", "unique", "convention") for c in last.choices) or \
         (not last.choices and all(v is not None for v in last.values))
     if last.kind == "row" and None in last.values and not confirmed:
-        table.rows.pop()
+        table.cut_row = table.rows.pop()
         table.warnings.append(ParseWarning(
             "row-cut-off", f"table {table.title!r}: row {last.name!r} is the last text and has blank cells that no "
             f"identity confirms; it looks cut off and is left out", table="tables", row=last.name,
@@ -140,4 +126,6 @@ def _split_warnings(rows: Sequence[Row], decided: dict[int, tuple[int, str]], ti
                      f"({why}), not as {' or '.join(str(s) for s in readings[1:4])}")
         for text in r.malformed:
             warn("malformed-figure", f"{text!r} is no well-formed figure; kept the digits as printed")
+        for text in r.unplaced:
+            warn("position-unplaced", f"{text}; placed by the table's identities: {' | '.join(p or '' for p in r.printed)}")
 

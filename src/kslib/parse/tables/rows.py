@@ -54,7 +54,7 @@ def read_rows(lns: Sequence[Ln], idx: list[int], cols: list[Column], slots, pos:
             text = ln.line.text.strip() if not pos else " ".join(w.text for w in ln.words)
             if orphan is not None:
                 rows.append(Row(text, "row", orphan[0].values, orphan[1], orphan[0].printed, orphan[0].choices,
-                                orphan[0].malformed))
+                                orphan[0].malformed, unplaced=orphan[0].unplaced))
                 orphan, last_was_row = None, True
                 continue
             cont_row = rows and last_was_row and not pending and (
@@ -99,7 +99,8 @@ def read_rows(lns: Sequence[Ln], idx: list[int], cols: list[Column], slots, pos:
         for text, line in pending:
             rows.append(Row(text, "category", [None] * len(cols), line, [None] * len(cols)))
         pending = []
-        rows.append(Row(label, "row", placed.values, ln.line, placed.printed, placed.choices, placed.malformed))
+        rows.append(Row(label, "row", placed.values, ln.line, placed.printed, placed.choices, placed.malformed,
+                        unplaced=placed.unplaced))
         last_was_row = True
         last_label = (ln.label[0].x0, ln.label[-1].x1, ln.line.number) if ln.label else None
     for text, line in pending:
@@ -176,6 +177,7 @@ def _merge(row: Row, placed) -> None:
             row.values[k], row.printed[k] = placed.values[k], p
     row.choices.extend(placed.choices)
     row.malformed.extend(placed.malformed)
+    row.unplaced.extend(placed.unplaced)
 
 
 def _merge_placed(placed, carried) -> None:
@@ -184,3 +186,4 @@ def _merge_placed(placed, carried) -> None:
             placed.values[k], placed.printed[k] = carried.values[k], p
     placed.choices.extend(carried.choices)
     placed.malformed.extend(carried.malformed)
+    placed.unplaced.extend(carried.unplaced)

@@ -12,22 +12,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import pandas as pd
-
 from kslib.diagnostics import ParseWarning
+from kslib.parse.tables.model import Table
 from kslib.read.source import Source
+from kslib.vocab.units import MONEY_UNITS, PROSE_UNITS
 
-MONEY_UNITS = {"kr": 1.0, "tkr": 1e3, "mnkr": 1e6}
 # measures whose figures are amounts of money in a financial table
 _MONEY_MEASURES = {"outcome", "budget", "deviation", "forecast", "previous_forecast", "income", "cost", "net",
                    "change"}
 _MONEY_KINDS = {"income_statement", "operating_by_area", "investments", "balance_sheet"}
-_PROSE_UNITS = (("miljarder kronor", 1e9), ("miljoner kronor", 1e6), ("miljoner", 1e6), ("mnkr", 1e6),
-                ("mkr", 1e6), ("miljarder", 1e9), ("tusen kronor", 1e3), ("tusentals kronor", 1e3),
-                ("tkr", 1e3), ("kronor", 1.0), ("kr", 1.0))
 _AMOUNT = re.compile(r"(?<![\d,])(?P<num>[+\-–−]?\s?\d{1,3}(?:[  ]\d{3})*(?:,(?P<dec>\d+))?)\s+(?P<unit>"
-                     + "|".join(re.escape(u) for u, _ in _PROSE_UNITS) + r")\b", re.IGNORECASE)
-_SCALE = {u: s for u, s in _PROSE_UNITS}
+                     + "|".join(re.escape(u) for u, _ in PROSE_UNITS) + r")\b", re.IGNORECASE)
+_SCALE = {u: s for u, s in PROSE_UNITS}
 _MIN_DIGITS = 3        # a table figure must have this many significant digits to identify a unit
 
 
@@ -78,51 +74,39 @@ def _prose_unit(figures: list[float], amounts: list[ProseAmount]) -> tuple[str, 
     return unit, figure, amount
 
 
-def _is_money_table(cells: pd.DataFrame) -> bool:
-    kind = str(cells["kind"].iloc[0])
-    measures = set(cells["measure"].dropna())
-    return kind in _MONEY_KINDS or (kind == "other" and bool(measures)
-                                    and measures <= _MONEY_MEASURES | {"surplus"})
+def _is_money_table(table: Table) -> bool:
+    measures = {c.measure for c in table.columns}
+    return table.kind in _MONEY_KINDS or (table.kind == "other" and bool(measures) and measures <= _MONEY_MEASURES)
 
 
-def _where(cell: pd.Series) -> dict:
-    return {"line": int(cell["line"]) if pd.notna(cell["line"]) else None,
-            "page": int(cell["page"]) if pd.notna(cell["page"]) else None}
-
-
-def infer_units(frame: pd.DataFrame, source: Source, warnings: list[ParseWarning]) -> pd.DataFrame:
-    """``frame`` (the catalog) with the unit of each money table that states none filled in where the
-    report's own words or its other tables tell it; a warning for each inference and each unknown."""
-    if frame.empty:
-        return frame
-    stated = {t: set(c["unit"].dropna()) for t, c in frame.groupby("table", sort=False)}
-    money = {t for t, c in frame.groupby("table", sort=False) if _is_money_table(c)}
-    stated_money = {u for t in money for u in stated[t] if u in MONEY_UNITS}
+def infer_units(tables: list[Table], source: Source, warnings: list[ParseWarning]) -> None:
+    """Each money table that states no unit gets the one the report's own words or its other tables tell
+    (``unit_basis`` ``text`` with ``unit_page``, or ``tables``), else stays without one (``unknown``); a
+    warning names each inference and each unknown."""
+    stated_money = {t.unit for t in tables if _is_money_table(t) and t.unit in MONEY_UNITS}
     amounts: list[ProseAmount] | None = None
-    frame = frame.copy()
-    for table, cells in frame.groupby("table", sort=False):
-        if table not in money or stated[table]:
+    for table in tables:
+        if table.unit or not _is_money_table(table):
             continue
-        first = cells.iloc[0]
-        where = f"{first['title']!r}" + (f" (s. {int(first['page'])})" if pd.notna(first["page"]) else "")
-        values = cells.loc[cells["measure"].isin(_MONEY_MEASURES), "value"].dropna().tolist()
+        where = f"{table.title!r}" + (f" (s. {table.page})" if table.page else "")
+        at = {"line": table.line.number, "page": table.page}
+        values = [v for r in table.rows for c, v in zip(table.columns, r.values)
+                  if v is not None and c.measure in _MONEY_MEASURES]
         amounts = prose_amounts(source) if amounts is None else amounts
         by_prose = _prose_unit(values, amounts)
         if by_prose:
             unit, figure, amount = by_prose
-            code, evidence = "unit-from-text", amount.page or None
-            basis = (f"the report's text states {amount.text.strip()!r}"
-                     + (f" (s. {amount.page})" if amount.page else "") + f", which is the table's {figure:g}")
+            table.unit, table.unit_basis, table.unit_page = unit, "text", amount.page
+            warnings.append(ParseWarning(
+                "unit-from-text", f"table {where} states no unit; read as {unit} because the report's text states "
+                f"{amount.text.strip()!r}" + (f" (s. {amount.page})" if amount.page else "")
+                + f", which is the table's {figure:g}", table="tables", evidence_page=amount.page or None, **at))
         elif len(stated_money) == 1:
-            unit = next(iter(stated_money))
-            code, evidence = "unit-from-tables", None
-            basis = "the report's other money tables state it"
+            table.unit, table.unit_basis = next(iter(stated_money)), "tables"
+            warnings.append(ParseWarning(
+                "unit-from-tables", f"table {where} states no unit; read as {table.unit} because the report's "
+                f"other money tables state it", table="tables", **at))
         else:
+            table.unit_basis = "unknown"
             warnings.append(ParseWarning("unit-unknown", f"table {where} states no unit and none can be told "
-                                         f"from the report; its figures are shown as printed",
-                                         table="tables", **_where(first)))
-            continue
-        frame.loc[frame["table"] == table, "unit"] = unit
-        warnings.append(ParseWarning(code, f"table {where} states no unit; read as {unit} because {basis}",
-                                     table="tables", evidence_page=evidence, **_where(first)))
-    return frame
+                                         f"from the report; its figures are shown as printed", table="tables", **at))

@@ -202,7 +202,9 @@ def columns(lns: Sequence[Ln], zone: list[int], slots: list[list[float]], region
         if year is None and base_year:
             year = base_year - 1 if vm.PREVIOUS_YEAR.search(label) else base_year
         note = label.strip().lower() in ("not", "noter")
-        cols.append(Column(label, group, measure or "value", year, slots[k][0], slots[k][1], note))
+        pair = vm.year_pair(label)
+        cols.append(Column(label, group, measure or "value", year, slots[k][0], slots[k][1], note,
+                           base_year=pair[1] if pair else None))
     _previous_forecasts(cols)
     return cols, " ".join(label_words)
 
