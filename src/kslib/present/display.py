@@ -23,6 +23,7 @@ from kslib.present.frames import (area_names, estimated_inhabitants, goal_counts
 from kslib.present.labels import (AREA_LABELS_SV, ASSESSMENT_LABELS_SV, BASIS_LABELS_SV, GROUP_LABELS_SV,
                                   LEVEL_LABELS_SV, SEVERITY_LABELS_SV,
                                   STATUS_COLOURS, STATUS_TEXT, group_label, period_label, status_label)
+from kslib.vocab.units import UNIT_HEADERS_SV
 
 _HEADER_CSS = [
     {"selector": "caption", "props": "caption-side: top; text-align: left; font-weight: 600; font-size: 1.05em;"
@@ -180,7 +181,7 @@ def _text_cell(v) -> str:
     return html.escape(str(v), quote=False)
 
 
-UNIT_HEADERS = {"tkr": "tkr", "kr": "kr", "%": "%", "pe": "procentenheter", "mnkr": "mnkr"}
+UNIT_HEADERS = UNIT_HEADERS_SV
 
 
 def _fmt_cell(unit: str | None, decimals: int | None, sign: bool) -> Callable[[Any], str]:
@@ -294,7 +295,6 @@ def shares_table(wide: pd.DataFrame, *, year: int, cost_per_inhabitant_kr: float
     return styled(out, units=units, caption=caption)
 
 
-_UNIT_WORDS_SV = {"%": "%", "st": "antal", "antal": "antal", "tkr": "tkr", "mnkr": "mnkr", "kr": "kr"}
 
 
 def key_figures_table(nyckeltal: pd.DataFrame, *, caption: str | None = None):
@@ -321,7 +321,7 @@ def _mixed_key_figures(wide: pd.DataFrame, units: pd.Series, *, caption: str | N
     of the others in per cent."""
     years = list(wide.columns)
     out = pd.DataFrame({"Nyckeltal": wide.index.astype(str),
-                        "Enhet": [_UNIT_WORDS_SV.get(str(u), "") if pd.notna(u) else "" for u in units]})
+                        "Enhet": [UNIT_HEADERS_SV.get(str(u), "") if pd.notna(u) else "" for u in units]})
     for y in years:
         out[str(y)] = wide[y].to_numpy()
     if len(years) >= 2:

@@ -12,6 +12,7 @@ from matplotlib.figure import Figure
 from kslib import fmt
 from kslib.present.charts import DEFICIT, SERIES, SURPLUS
 from kslib.present.labels import STATUS_COLOURS, STATUS_ORDER, status_label
+from kslib.vocab.units import UNIT_HEADERS_SV
 
 RESULT_MEASURES = ("outcome", "net")          # the year's figure: outcome, else the net of income and cost
 KEY_FIGURE_KINDS = ("key_figures", "staff")
@@ -126,7 +127,7 @@ def key_figures(series: pd.DataFrame) -> pd.DataFrame:
     wide = wide.reindex(sorted(wide.index, key=lambda k: order.index(k[1])))
     out = wide.reset_index(drop=True)
     out.columns = [str(int(c)) for c in out.columns]
-    out.insert(0, "Enhet", [unit[k] or "" for k in wide.index])
+    out.insert(0, "Enhet", [UNIT_HEADERS_SV.get(unit[k] or "", unit[k] or "") for k in wide.index])
     out.insert(0, "Nyckeltal", [label[k] for k in wide.index])
     return out
 
