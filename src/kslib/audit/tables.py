@@ -5,7 +5,8 @@ For each table, from its columns' measures and its rows' kinds:
 - ``row_deviation``: deviation = budget − outcome (or outcome − budget: the convention the table's rows keep)
   of the same year and column group;
 - ``row_change``: change = this year's outcome − the base year's ("Bokslut 2020/2019");
-- ``row_net``: income + cost = net (costs printed negative) or income − cost (costs printed positive);
+- ``row_net``: income + cost = net (costs printed negative), income − cost or cost − income (costs printed
+  positive: a result or a net cost);
 - ``column_total`` / ``subtotal``: a total or subtotal row = what it sums — the plain rows since the previous
   sum row, the items since the last category heading, every item of its level (earlier sums standing for
   their rows), or (a total) every plain row since the previous total; in an income statement a running subtotal ("… nettokostnader", "Resultat efter …", "Årets
@@ -112,33 +113,36 @@ def _triples(table: Table, result: str, first: Sequence[str], second: str) -> li
     return out
 
 
-def _convention(table: Table, triples, combine: Callable[[int, float, float], float]) -> int:
-    """+1 or −1: the sign with which more of the rows' identities hold (exactly, in printed units)."""
+Convention = tuple[str, Callable[[float, float], float]]     # how it reads ("budget − utfall"), a, b → result
+
+
+def _convention(table: Table, triples, conventions: Sequence[Convention]) -> Convention:
+    """The convention with which most of the rows' identities hold (exactly, in printed units); the first of
+    equals."""
     unit = _unit(table)
-    score = {+1: 0, -1: 0}
+    score = [0] * len(conventions)
     for r in table.rows:
         v = r.values
         for k, a, b in triples:
             if None in (v[k], v[a], v[b]):
                 continue
-            for sign in score:
-                if abs(round(combine(sign, v[a] / unit, v[b] / unit)) - round(v[k] / unit)) < 1e-6:
-                    score[sign] += 1
-    return +1 if score[+1] >= score[-1] else -1
+            for i, (_, combine) in enumerate(conventions):
+                if abs(round(combine(v[a] / unit, v[b] / unit)) - round(v[k] / unit)) < 1e-6:
+                    score[i] += 1
+    return conventions[max(range(len(conventions)), key=lambda i: (score[i], -i))]
 
 
-def _identity(table: Table, check: str, triples, combine, how: Callable[[int], str]) -> list[Finding]:
+def _identity(table: Table, check: str, triples, conventions: Sequence[Convention]) -> list[Finding]:
     if not triples:
         return []
-    sign = _convention(table, triples, combine)
+    how, combine = _convention(table, triples, conventions)
     out = []
     for r in table.rows:
         v = r.values
         for k, a, b in triples:
             if None in (v[k], v[a], v[b]):
                 continue
-            out.append(_finding(check, table, r, table.columns[k], combine(sign, v[a], v[b]), v[k], how(sign),
-                                _unit(table)))
+            out.append(_finding(check, table, r, table.columns[k], combine(v[a], v[b]), v[k], how, _unit(table)))
     return out
 
 
@@ -146,11 +150,12 @@ def row_identities(table: Table) -> list[Finding]:
     """Deviation, change and net of every row, in the table's own conventions."""
     out = []
     for d, a, b in deviation_pairs(table.columns):
-        subject, reference = (MEASURE_WORDS_SV.get(table.columns[k].measure, "utfall") for k in (a, b))
-        out += _identity(table, "row_deviation", [(d, a, b)], lambda s, o, p: (p - o) * s,
-                         lambda s, o=subject, p=reference: f"{p} − {o}" if s > 0 else f"{o} − {p}")
+        o, p = (MEASURE_WORDS_SV.get(table.columns[k].measure, "utfall") for k in (a, b))
+        out += _identity(table, "row_deviation", [(d, a, b)],
+                         [(f"{p} − {o}", lambda x, y: y - x), (f"{o} − {p}", lambda x, y: x - y)])
     out += _identity(table, "row_net", _triples(table, "net", ("income",), "cost"),
-                     lambda s, i, c: i + s * c, lambda s: "intäkter + kostnader" if s > 0 else "intäkter − kostnader")
+                     [("intäkter + kostnader", lambda i, c: i + c), ("intäkter − kostnader", lambda i, c: i - c),
+                      ("kostnader − intäkter", lambda i, c: c - i)])
     for k, c in enumerate(table.columns):
         if c.measure != "change" or c.base_year is None:
             continue

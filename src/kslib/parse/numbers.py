@@ -19,17 +19,19 @@ from typing import Callable, Iterable, Sequence
 
 from kslib.fmt import format_number
 from kslib.read.source import normalise
+from kslib.vocab.units import FIGURE_UNITS
 
 MINUS_SIGNS = "-–—\u2212"
 _SIGN = f"[{MINUS_SIGNS}+]"
-# One numeric token: optional sign, digits, optional decimal part, footnote marks, percent.
-_TOKEN = re.compile(rf"^(?P<sign>{_SIGN})?(?P<int>\d+)(?:,(?P<dec>\d+))?(?P<foot>\*+)?(?P<pct>%)?$")
+# One numeric token: an opening parenthesis (a negative figure "(2 001)"), sign, digits, decimal part, footnote
+# marks, percent, a closing parenthesis.
+_TOKEN = re.compile(rf"^(?P<open>\()?(?P<sign>{_SIGN})?(?P<int>\d+)(?:,(?P<dec>\d+))?(?P<foot>\*+)?(?P<pct>%)?"
+                    rf"(?P<close>\))?(?P<foot2>\*+)?$")
 _SIGN_ONLY = re.compile(rf"^{_SIGN}$")
-_UNIT_WORDS = {"tkr": "tkr", "mnkr": "mnkr", "mkr": "mnkr", "kr": "kr", "%": "%", "procent": "%",
-               "st": "st", "st.": "st"}
 _NUMBER_TEXT = re.compile(
-    rf"^\s*(?P<prel>prel\.?\s*)?(?P<sign>{_SIGN})?\s*(?P<body>\d{{1,3}}(?:[ ]\d{{3}})+|\d+)"
-    r"(?:[,.](?P<dec>\d+))?\s*(?P<foot>\*+)?\s*(?P<unit>tkr|mnkr|mkr|kr|%|procent|st\.?)?\s*(?P<foot2>\*+)?\s*$",
+    rf"^\s*(?P<prel>prel\.?\s*)?(?P<open>\()?\s*(?P<sign>{_SIGN})?\s*(?P<body>\d{{1,3}}(?:[ ]\d{{3}})+|\d+)"
+    r"(?:[,.](?P<dec>\d+))?\s*(?P<foot>\*+)?\s*(?P<unit>tkr|mnkr|mkr|kr|%|procent|st\.?)?\s*(?P<close>\))?"
+    r"\s*(?P<foot2>\*+)?\s*$",
     re.IGNORECASE,
 )
 
@@ -59,12 +61,14 @@ def parse_numeral(text: str) -> Numeral:
     body = m.group("body").replace(" ", "")
     dec = m.group("dec") or ""
     value = float(f"{body}.{dec}") if dec else float(int(body))
-    if m.group("sign") and m.group("sign") != "+":
+    if bool(m.group("open")) != bool(m.group("close")):
+        raise ValueError(f"not a Swedish numeral (unbalanced parenthesis): {text!r}")
+    if (m.group("sign") and m.group("sign") != "+") or m.group("open"):
         value = -value
     unit = m.group("unit")
     return Numeral(
         value=value,
-        unit=_UNIT_WORDS[unit.lower()] if unit else None,
+        unit=FIGURE_UNITS[unit.lower()] if unit else None,
         preliminary=bool(m.group("prel")),
         footnote=(m.group("foot") or "") + (m.group("foot2") or ""),
         decimals=len(dec),
@@ -93,6 +97,8 @@ class Token:
     whole: bool = False           # a complete figure (one figure per line): no thousands group joins it
     glued: bool = False           # digits of columns glued without a space: may hold several figures
     cut: bool = False             # a piece of a glued token after its first (a reading, not printed)
+    opens: bool = False           # "(" before it: a negative figure in parentheses starts here
+    shuts: bool = False           # ")" after it: the figure in parentheses ends here
 
     @property
     def can_start(self) -> bool:
@@ -102,12 +108,13 @@ class Token:
     @property
     def can_continue(self) -> bool:
         """Could this token be a thousands group of the figure before it?"""
-        return not self.signed and not self.note and not self.whole and not self.glued and len(self.int_part) == 3
+        return (not self.signed and not self.note and not self.whole and not self.glued and not self.opens
+                and len(self.int_part) == 3)
 
     @property
     def closes(self) -> bool:
         """Nothing can follow in the same figure after a decimal part, a footnote, ``%``, a note or a whole figure."""
-        return bool(self.dec_part or self.footnote or self.percent or self.note or self.whole)
+        return bool(self.dec_part or self.footnote or self.percent or self.note or self.whole or self.shuts)
 
     @property
     def text(self) -> str:
@@ -168,8 +175,11 @@ def whole_token(text: str, *, glued: bool = False) -> Token:
 
 def _token(m: re.Match[str], *, sign: str | None, **flags) -> Token:
     """The token of a :data:`_TOKEN` match, ``sign`` its sign (or a lone sign printed before it)."""
-    return Token(int_part=m.group("int"), dec_part=m.group("dec") or "", negative=bool(sign) and sign != "+",
-                 signed=bool(sign), footnote=m.group("foot") or "", percent=bool(m.group("pct")), **flags)
+    opens = bool(m.group("open"))
+    return Token(int_part=m.group("int"), dec_part=m.group("dec") or "",
+                 negative=(bool(sign) and sign != "+") or opens, signed=bool(sign) or opens,
+                 footnote=(m.group("foot") or "") + (m.group("foot2") or ""), percent=bool(m.group("pct")),
+                 opens=opens, shuts=bool(m.group("close")), **flags)
 
 
 def _replace(tok: Token, **changes) -> Token:
@@ -296,9 +306,10 @@ def _segmentations(tokens: Sequence[Token], max_figures: int | None) -> list[tup
             return
         j = i + 1
         while True:
-            acc.append(_figure(tokens[i:j], i))
-            walk(j, acc)
-            acc.pop()
+            if tokens[i].opens == tokens[j - 1].shuts:     # a figure in parentheses opens and shuts in itself
+                acc.append(_figure(tokens[i:j], i))
+                walk(j, acc)
+                acc.pop()
             # may the figure tokens[i:j] take tokens[j] as its next thousands group?
             if (j >= n or len(tokens[i].int_part) > 3 or tokens[i].int_part == "0" or j - i > _MAX_GROUPS
                     or tokens[j - 1].closes or not tokens[j].can_continue):

@@ -17,7 +17,7 @@ _YEAR_PAIR = re.compile(r"^((?:19|20)\d\d)\s*[/-]\s*((?:19|20)\d\d)$")
 DATE = re.compile(r"^((?:19|20)\d\d)-(\d\d)-(\d\d)$")
 # stems, in order of precedence when one cell holds several
 _MEASURE_STEMS: tuple[tuple[str, str], ...] = (
-    ("avvik", "deviation"), ("återstår", "deviation"), ("differens", "change"), ("förändring", "change"),
+    ("nettokostnad", "net"), ("nettointäkt", "net"), ("avvik", "deviation"), ("återstår", "deviation"), ("differens", "change"), ("förändring", "change"),
     ("diff", "change"), ("intäkt", "income"), ("kostnad", "cost"), ("prognos", "forecast"),
     ("budget", "budget"), ("mål", "target"), ("netto", "net"), ("utfall", "outcome"), ("bokslut", "outcome"),
     ("resultat", "outcome"),
@@ -27,7 +27,40 @@ _PREFIX_ONLY = {"resultat", "mål", "netto", "diff"}
 FILLER = {"i", "mot", "fg", "år", "aug", "augusti", "okt", "oktober", "sept", "september", "april", "jan",
           "dec", "jan-dec", "-", "per", "jmf", "(-)", "(+)", "ack", "belopp", "helår", "period", "perioden",
           "not", "tkr", "mnkr", "mkr", "kr", "%", "antal", "kronor", "tusentals", "miljoner", "års",
-          "nyckeltal", "netto", "med", "jämfört", "*", "**"}
+          "nyckeltal", "netto", "med", "jämfört", "*", "**", "januari", "februari", "mars", "mar", "maj", "juni",
+          "jun", "juli", "jul", "feb", "apr", "aug", "sep", "nov", "november", "december", "tom", "t.o.m.", "ack.",
+          "ackumulerat", "helårs", "års", "per", "jan-aug", "jan–aug", "jan-dec", "jan–dec", "jan-apr", "jan–apr",
+          "t1", "t2", "t3", "q1", "q2", "q3", "q4", "kv1", "kv2", "kv3", "kv4", "delår", "tertial"}
+# one-letter sub-columns under a group ("2023" over "U B A"), as reports abbreviate them; a legend under the
+# table ("U = utfall, B = budget, A = avvikelse") says what the report's own letters mean
+ABBREVIATIONS = {"u": "outcome", "b": "budget", "a": "deviation", "i": "income", "k": "cost", "n": "net",
+                 "p": "forecast"}
+_LEGEND = re.compile(r"\b([A-ZÅÄÖ])\s*=\s*([A-Za-zåäöÅÄÖ]+)")
+
+
+def legend(text: str) -> dict[str, str]:
+    """The measures a legend line names for its letters: ``"U = utfall, B = budget"`` → ``{"u": "outcome",
+    "b": "budget"}`` (empty when the line is no legend of measures)."""
+    out = {}
+    for letter, word in _LEGEND.findall(text):
+        m = measure_of(word)
+        if m:
+            out[letter.lower()] = m
+    return out if len(out) >= 2 else {}
+
+
+def abbreviation(word: str, letters: dict[str, str] | None = None) -> str | None:
+    """The measure a one-letter column header stands for (``"U"`` → outcome), by the report's legend when
+    it has one, else by the usual letters."""
+    w = word.strip(".:").lower()
+    if len(w) != 1 or not word.strip(".:").isupper():
+        return None
+    return (letters or ABBREVIATIONS).get(w)
+
+
+# columns named by place: the figure of the municipality beside the county's and the country's
+PLACES = {"kommunen", "kommun", "länet", "län", "riket", "regionen", "region", "sverige", "landet", "kommungruppen",
+          "jämförbara", "liknande", "kommuner", "snitt", "genomsnitt", "medel", "medelvärde", "median", "kkv"}
 # whole words broken over lines ("Progno" / "s")
 _BROKEN_STEMS = ("prognos", "avvikelse", "budget", "utfall", "kostnader", "intäkter", "bokslut")
 PREVIOUS_YEAR = re.compile(r"\b(?:fg|föregående)\b", re.IGNORECASE)
@@ -62,7 +95,8 @@ def is_vocab(word: str) -> bool:
     w = word.strip(",.:;*").lower()
     if len(w) >= 4 and any(stem.startswith(w) for stem in _BROKEN_STEMS):
         return True        # a header word broken over lines ("Progno" / "s")
-    return is_measure_word(word) or bool(YEARISH.match(w)) or w in FILLER or norm(word) in FILLER
+    return (is_measure_word(word) or bool(YEARISH.match(w)) or w in FILLER or norm(word) in FILLER
+            or norm(word) in PLACES)
 
 
 def header_score(texts: list[str]) -> tuple[int, float]:
@@ -143,7 +177,16 @@ def join_words(words: list[str]) -> str:
     return out
 
 
+_PERIOD = re.compile(r"\b(?:t(?P<t>[1-3])|q(?P<q>[1-4])|kv(?P<kv>[1-4])|tertial\s*(?P<tn>[1-3]))\b", re.IGNORECASE)
+
+
 def month_of(text: str) -> int:
-    """The month a header names (0-based), -1 if none (``"Prognos aug"`` → 7)."""
+    """The month a header's period ends in (0-based), -1 if none: ``"Prognos aug"`` → 7, ``"Prognos T2"``
+    (the second tertial) → 7, ``"Prognos Q1"`` → 2."""
     low = text.lower()
-    return max((i for i, m in enumerate(MONTHS) if m in low), default=-1)
+    m = _PERIOD.search(low)
+    if m:
+        if m.group("t") or m.group("tn"):
+            return 4 * int(m.group("t") or m.group("tn")) - 1
+        return 3 * int(m.group("q") or m.group("kv")) - 1
+    return max((i for i, mo in enumerate(MONTHS) if re.search(rf"\b{mo}", low)), default=-1)

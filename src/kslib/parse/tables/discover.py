@@ -52,7 +52,8 @@ def discover(source: Source, *, year: int | None = None,
         zone, between = found.lines, found.between
         if multi and slots:
             label_right = max((ln.label[-1].x1 for ln in block if ln.kind == "data" and ln.label), default=None)
-            cols, label_head = placed_columns(lns, zone, slots, region, year, label_right)
+            cols, label_head = placed_columns(lns, zone, slots, region, year, label_right,
+                                              _legend(lns, zone[0], stop))
             if sum(1 for c in cols if c.label) < max(1, len(cols) // 2):
                 continue
         else:
@@ -85,17 +86,34 @@ def discover(source: Source, *, year: int | None = None,
                                               if unit_of(lns[k].line.text)), None))
         table_warnings: list[ParseWarning] = []
         rows = read_rows(lns, between + list(range(start, stop)), cols, slots, pos, clean_title(title), table_warnings)
-        keep = [k for k, c in enumerate(cols) if not c.note]
-        if len(keep) != len(cols):
-            cols = [cols[k] for k in keep]
-            for r in rows:
-                r.values = [r.values[k] for k in keep]
-                r.printed = [r.printed[k] for k in keep] if r.printed else r.printed
         table = Table(clean_title(title), unit, cols, rows, lns[zone[0]].line, warnings=table_warnings)
         table.kind = classify(table)
         settle(table, ends_text=stop >= len(lns) and not lns[-1].line.words)
+        _drop_note_columns(table)
         tables.append(table)
         warnings.extend(table.warnings)
     for n, t in enumerate(tables, 1):
         t.id = f"t{n}"
     return tables
+
+
+def _drop_note_columns(table: Table) -> None:
+    """A note-reference column ("Not 1") holds no figure of the table: left out once the rows are settled."""
+    keep = [k for k, c in enumerate(table.columns) if not c.note]
+    if len(keep) == len(table.columns):
+        return
+    table.columns = [table.columns[k] for k in keep]
+    for r in table.rows:
+        r.values = [r.values[k] for k in keep]
+        r.printed = [r.printed[k] for k in keep] if r.printed else r.printed
+        r.choices = [c for c in r.choices if all(k in keep for k in range(c.lo, c.hi))]
+
+
+def _legend(lns, top: int, stop: int) -> dict[str, str]:
+    """What the letters of a table's header stand for, by a legend line just above or below it
+    ("U = utfall, B = budget, A = avvikelse")."""
+    for k in [*range(stop, min(stop + 3, len(lns))), *range(max(0, top - 2), top)]:
+        found = vm.legend(lns[k].line.text)
+        if found:
+            return found
+    return {}

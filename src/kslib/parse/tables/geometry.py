@@ -18,7 +18,7 @@ from kslib.read.source import Line
 _PDF_TOUCH = 1.5      # points: fragments closer than this are one word
 _PDF_WIDE = 4.0       # points: a gap wider than this separates cells
 _TEXT_WIDE = 2        # characters: two spaces or more separate cells
-_NUMERIC = re.compile(r"^[-–—+]?\d+(?:,\d+)?\*{0,3}%?$")
+_NUMERIC = re.compile(r"^\(?[-–—+]?\d+(?:,\d+)?\*{0,3}%?\)?\*{0,3}$")
 _SIGN = re.compile(r"^[-–—+]$")
 
 

@@ -12,17 +12,12 @@ from kslib.vocab import measures as vm
 # --------------------------------------------------------------------------- identities
 
 def identities(cols: Sequence[Column], tol: float) -> list[Identity]:
-    """The table's own relations: deviation = a − b (either sign); change = this year − the base year;
-    income + cost = net."""
+    """The table's own relations: deviation = a − b of what it compares (either sign); change = this year −
+    the base year; income and cost make the net (either sign convention)."""
     out: list[Identity] = []
-    base = {"outcome", "net", "budget", "forecast", "previous_forecast"}
+    for d, a, b in deviation_pairs(cols):
+        out.append(Identity(f"deviation:{cols[d].label}", _dev(d, [(a, b)]), tol))
     for d, c in enumerate(cols):
-        if c.measure == "deviation":
-            pairs = [(a, b) for a in range(d) for b in range(a + 1, d)
-                     if cols[a].measure in base and cols[b].measure in base and cols[a].year == cols[b].year
-                     and cols[a].measure != cols[b].measure]
-            if pairs:
-                out.append(Identity(f"deviation:{c.label}", _dev(d, pairs), tol))
         if c.measure == "change" and c.base_year is not None:
             a = next((i for i, o in enumerate(cols) if o.measure == "outcome" and o.year == c.year), None)
             b = next((i for i, o in enumerate(cols) if o.measure == "outcome" and o.year == c.base_year), None)
@@ -32,7 +27,7 @@ def identities(cols: Sequence[Column], tol: float) -> list[Identity]:
             inc = next((i for i in range(d - 1, -1, -1) if cols[i].measure == "income" and cols[i].group == c.group), None)
             cost = next((i for i in range(d - 1, -1, -1) if cols[i].measure == "cost" and cols[i].group == c.group), None)
             if inc is not None and cost is not None:
-                out.append(Identity(f"net:{c.label}", _net(inc, cost, d), tol))
+                out.append(Identity(f"net:{c.label}", _income_cost(inc, cost, d), tol))
     return out
 
 
@@ -43,6 +38,16 @@ def _dev(d, pairs):
         res = [min(abs(v[a] - v[b] - v[d]), abs(v[b] - v[a] - v[d])) for a, b in pairs
                if v[a] is not None and v[b] is not None]
         return min(res) if res else None
+    return residual
+
+
+def _income_cost(i, c, n):
+    """income + cost = net with costs printed negative; income − cost (a result) or cost − income (a net
+    cost) with costs printed positive."""
+    def residual(v):
+        if v[i] is None or v[c] is None or v[n] is None:
+            return None
+        return min((v[i] + v[c] - v[n], v[i] - v[c] - v[n], v[c] - v[i] - v[n]), key=abs)
     return residual
 
 

@@ -54,8 +54,9 @@ def analyse(line: Line) -> Ln:
         label, nums = ws, []                                 # only text after the label: no figures
     if nums and all(w.text in "-–—+%" for w in nums):      # a lone dash is not a figure row
         label, nums = ws, []
-    if vm.is_strong_header(texts) and all(vm.YEAR.match(w.text) for w in nums):
-        kind = "header"
+    years_only = all(vm.YEAR.match(w.text) for w in nums)
+    if years_only and (vm.is_strong_header(texts) or (nums and label and all(vm.is_vocab(w.text) for w in label))):
+        kind = "header"                                      # "Utfall 2024 Budget 2024", "Period  Helår 2022"
     elif nums and not (all(vm.YEAR.match(w.text) for w in nums) and not label):
         kind = "data" if label else "nums"
         if len(label) > _MAX_LABEL_WORDS or (label and label[-1].text.endswith(".") and len(label) > 6):

@@ -89,6 +89,16 @@ def _is_title(words: list[str]) -> bool:
         len(named) >= 2 or text.isupper() or (unit_of(text) is not None and len(words) >= 2))
 
 
+def _caption(ln: Ln, region: float) -> bool:
+    """A title whose last words (its unit: "Ekonomi per verksamhet, mnkr") reach over the figure columns:
+    words at the left that name something, and over the figures nothing but units and fillers."""
+    left = [w.text for w in ln.words if w.x1 <= region]
+    over = [w.text for w in ln.words if w.x1 > region]
+    named = [t for t in left if not vm.is_vocab(t)]
+    return (len(named) >= 2 and not is_label_head(" ".join(left)) and bool(over)
+            and all(vm.is_vocab(t) and not vm.is_measure_word(t) and not vm.YEARISH.match(t) for t in over))
+
+
 def zone(lns: Sequence[Ln], start: int, region: float | None) -> Zone | None:
     """The header zone above the rows starting at ``start``, or None when no header stands there."""
     k = start - 1
@@ -111,6 +121,8 @@ def zone(lns: Sequence[Ln], start: int, region: float | None) -> Zone | None:
                 k -= 1
                 continue
             break
+        if region is not None and _caption(ln, region):
+            break                       # the table's title with its unit reaching over the figures
         cut = header_suffix(ln) if region is None and not all(vm.is_vocab(t) for t in texts) else None
         if cut is not None and _is_title(texts[:cut]):
             zone.append(k)              # the table's title, its header words after it on the line
@@ -136,9 +148,26 @@ def zone(lns: Sequence[Ln], start: int, region: float | None) -> Zone | None:
     return found
 
 
+def _cell_measure(label: str, letters: dict[str, str] | None) -> str | None:
+    """What a header cell's words name: a measure word, else a one-letter abbreviation when the header uses
+    them (``letters``: the report's legend, or the usual letters)."""
+    return vm.measure_of(label) or (vm.abbreviation(label, letters) if letters is not None else None)
+
+
+def _letters(cells: list[list[str]], legend: dict[str, str]) -> dict[str, str] | None:
+    """The letters the header's one-letter cells stand for: the report's legend; else the usual letters where
+    two or more cells are one capital letter each; else None (no abbreviations)."""
+    singles = sum(1 for w in cells if len(w) == 1 and vm.abbreviation(w[0]) is not None)
+    if legend:
+        return legend
+    return vm.ABBREVIATIONS if singles >= 2 else None
+
+
 def columns(lns: Sequence[Ln], zone: list[int], slots: list[list[float]], region: float | None,
-             default_year: int | None, label_right: float | None = None) -> tuple[list[Column], str]:
-    """Columns from the header zone's words over the slots; also the label column's header text."""
+            default_year: int | None, label_right: float | None = None,
+            legend: dict[str, str] | None = None) -> tuple[list[Column], str]:
+    """Columns from the header zone's words over the slots; also the label column's header text.  ``legend``
+    is what the report's own legend says its one-letter column headers stand for."""
     n = len(slots)
     label_words: list[str] = []
     per_line: list[list[tuple[int, Pos]]] = []
@@ -163,10 +192,11 @@ def columns(lns: Sequence[Ln], zone: list[int], slots: list[list[float]], region
         if 2 <= len(c) < len(below) and c < below and len(group_lines) == i:
             group_lines.append(i)       # groups stand on the zone's top lines
     cell_words, span = _cells(per_line, group_lines, slots)
+    letters = _letters(cell_words, legend or {})
     if group_lines:
-        named = [(vm.measure_of(" ".join(w)), vm.year_of(" ".join(w))) for w in cell_words]
-        named = [m for m in named if m[0]]
-        if len(set(named)) == len(named):      # the cells tell their columns apart: no groups
+        named = [(_cell_measure(" ".join(w), letters), vm.year_of(" ".join(w))) for w in cell_words]
+        named = [m for m in named if any(m)]
+        if len(set(named)) == len(named):      # the cells tell their columns apart by measure and year
             group_lines = []
             cell_words, span = _cells(per_line, group_lines, slots)
     phrases: list[tuple[str, float, float]] = []
@@ -194,7 +224,7 @@ def columns(lns: Sequence[Ln], zone: list[int], slots: list[list[float]], region
     for k in range(n):
         label = vm.join_words(cell_words[k])
         group = groups[k]
-        measure = vm.measure_of(label)
+        measure = _cell_measure(label, letters)
         gmeasure = vm.measure_of(group) if group else None
         if gmeasure and (measure is None or (measure in ("net", "outcome") and gmeasure not in ("outcome",))):
             measure = gmeasure
@@ -227,8 +257,7 @@ def _previous_forecasts(cols: list[Column]) -> None:
     if len(fc) < 2:
         return
     def month(c: Column) -> int:
-        low = c.label.lower()
-        return max((i for i, m in enumerate(vm.MONTHS) if m in low), default=-1)
+        return vm.month_of(f"{c.label} {c.group or ''}")
     ordered = sorted(fc, key=month)
     if month(ordered[0]) >= 0 and month(ordered[0]) < month(ordered[-1]):
         for c in ordered[:-1]:
