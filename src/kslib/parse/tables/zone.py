@@ -148,6 +148,20 @@ def zone(lns: Sequence[Ln], start: int, region: float | None) -> Zone | None:
     return found
 
 
+def _groups_columns(words: list[Pos], lower: list[set[int]], ln: Ln) -> bool:
+    """Does a header line group the columns under it?  Its phrases are fewer than the columns one line below
+    it names ("Kommunen" "Länet" over "2021 2022 2021 2022"; "Period" "Helår" over six measures) — not the
+    first of a column's header words stacked over lines, one phrase per column ("Utfall" over "2025")."""
+    gap = 8 * (1 if ln.line.words else 0.25)
+    phrases = 0
+    last = None
+    for w in words:
+        if last is None or w.x0 - last.x1 > gap or w.wide:
+            phrases += 1
+        last = w
+    return 0 < phrases < max((len(line) for line in lower), default=0)
+
+
 def _cell_measure(label: str, letters: dict[str, str] | None) -> str | None:
     """What a header cell's words name: a measure word, else a one-letter abbreviation when the header uses
     them (``letters``: the report's legend, or the usual letters)."""
@@ -189,7 +203,8 @@ def columns(lns: Sequence[Ln], zone: list[int], slots: list[list[float]], region
     group_lines = []
     for i, c in enumerate(covers):
         below = set().union(*covers[i + 1:]) if covers[i + 1:] else set()
-        if 2 <= len(c) < len(below) and c < below and len(group_lines) == i:
+        if (2 <= len(c) < len(below) and c < below and len(group_lines) == i
+                and _groups_columns([w for _, w in per_line[i]], covers[i + 1:], lns[zone[i]])):
             group_lines.append(i)       # groups stand on the zone's top lines
     cell_words, span = _cells(per_line, group_lines, slots)
     letters = _letters(cell_words, legend or {})
