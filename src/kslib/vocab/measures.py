@@ -62,7 +62,8 @@ def abbreviation(word: str, letters: dict[str, str] | None = None) -> str | None
 PLACES = {"kommunen", "kommun", "länet", "län", "riket", "regionen", "region", "sverige", "landet", "kommungruppen",
           "jämförbara", "liknande", "kommuner", "snitt", "genomsnitt", "medel", "medelvärde", "median", "kkv"}
 # whole words broken over lines ("Progno" / "s")
-_BROKEN_STEMS = ("prognos", "avvikelse", "budget", "utfall", "kostnader", "intäkter", "bokslut")
+_BROKEN_STEMS = ("prognos", "avvikelse", "budget", "utfall", "kostnader", "intäkter", "bokslut", "förändring",
+                 "budgetavvikelse", "nettokostnad", "resultat", "årsprognos", "helårsprognos")
 PREVIOUS_YEAR = re.compile(r"\b(?:fg|föregående)\b", re.IGNORECASE)
 # "Utfall perioden jämfört med samma period föregående år": the change, whatever measure word it holds
 _AGAINST_LAST_YEAR = re.compile(r"jämfört\s+med\s+(?:samma\s+period\s+)?(?:föregående|fg)\s+år", re.IGNORECASE)
@@ -85,16 +86,24 @@ def _has_stem(w: str, stem: str) -> bool:
     return w.startswith(stem) if stem in _PREFIX_ONLY else stem in w
 
 
+# names of tables and processes built on a measure word ("Budgetuppföljning", "Driftsbudgetramar"): no column
+_TABLE_NOUNS = ("uppföljning", "redovisning", "rapport", "översikt", "sammanställning", "analys", "ramar", "process",
+                "arbete", "fördelning")
+
+
 def is_measure_word(word: str) -> bool:
     w = norm(word)
-    return any(_has_stem(w, stem) for stem, _ in _MEASURE_STEMS) and len(w) <= 24
+    return (any(_has_stem(w, stem) for stem, _ in _MEASURE_STEMS) and len(w) <= 24
+            and not any(noun in w for noun in _TABLE_NOUNS))
 
 
 def is_vocab(word: str) -> bool:
     """A word a column header is made of: a measure, a year, a unit or a filler."""
     w = word.strip(",.:;*").lower()
-    if len(w) >= 4 and any(stem.startswith(w) for stem in _BROKEN_STEMS):
-        return True        # a header word broken over lines ("Progno" / "s")
+    hyphen = w.endswith("-")
+    w = w.rstrip("-")
+    if len(w) >= (3 if hyphen else 4) and any(stem.startswith(w) for stem in _BROKEN_STEMS):
+        return True        # a header word broken over lines ("Progno" / "s", "Bok-" / "slut")
     return (is_measure_word(word) or bool(YEARISH.match(w)) or w in FILLER or norm(word) in FILLER
             or norm(word) in PLACES)
 
@@ -178,6 +187,27 @@ def join_words(words: list[str]) -> str:
 
 
 _PERIOD = re.compile(r"\b(?:t(?P<t>[1-3])|q(?P<q>[1-4])|kv(?P<kv>[1-4])|tertial\s*(?P<tn>[1-3]))\b", re.IGNORECASE)
+
+
+def breaks(word: str) -> bool:
+    """A header word broken at a line's end: hyphenated ("Avvik-") or the start of a measure word ("Progno")."""
+    w = word.strip(",.:;*")
+    return w.endswith("-") or (is_vocab(w) and not is_measure_word(w) and not YEARISH.match(w.lower())
+                               and any(stem.startswith(w.lower()) and stem != w.lower() for stem in _BROKEN_STEMS))
+
+
+def rejoin(words: list[str]) -> list[str]:
+    """Header words in reading order with words broken over lines joined again: ``["Prog-", "nos"]`` →
+    ``["Prognos"]``, ``["Progno", "s"]`` → ``["Prognos"]`` (a real hyphen before a capital stays: "IT-")."""
+    out: list[str] = []
+    for w in words:
+        if out and breaks(out[-1]) and w[:1].islower() and w.isalpha():
+            joined = out[-1].rstrip("-") + w
+            if out[-1].endswith("-") or is_measure_word(joined):
+                out[-1] = joined
+                continue
+        out.append(w)
+    return out
 
 
 def month_of(text: str) -> int:

@@ -89,7 +89,9 @@ def deviation_pairs(cols: Sequence[Column]) -> list[tuple[int, int, int]]:
         if subject is None:
             subject = next((k for k in before if cols[k].measure in ("outcome", "net")), None)
         named = next((m for m in ("budget", "forecast") if m in vm.measures_named(c.label)), None)
-        plans = (named,) if named else _PLANS
+        # a forecast's deviation is from the budget ("Budget | Prognos T1 | Prognos T2 | Avvikelse")
+        plans = (named,) if named else ("budget",) if subject is not None and cols[subject].measure == "forecast" \
+            else _PLANS
         reference = next((k for k in before if k != subject and cols[k].measure in plans), None)
         if subject is not None and reference is not None:
             out.append((d, subject, reference))

@@ -58,7 +58,8 @@ def read_rows(lns: Sequence[Ln], idx: list[int], cols: list[Column], slots, pos:
                 orphan, last_was_row = None, True
                 continue
             cont_row = rows and last_was_row and not pending and (
-                rows[-1].label.endswith((",", "-", " och")) or _wrapped(last_label, ln, region))
+                rows[-1].label.endswith((",", "-", " och")) or _wrapped(last_label, ln, region)
+                and not (row_kind(rows[-1].label, False) != "row" and text[:1].isupper()))   # a sum, then a heading
             caps = pending and pending[-1][0].isupper() and text.isupper()
             if text[:1].islower() or text[:1] in "(&" or cont_row or caps or (
                     pending and pending[-1][0].endswith((",", "-"))):

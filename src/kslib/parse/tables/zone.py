@@ -26,8 +26,13 @@ def _over_vocab(ln: Ln, region: float | None) -> bool:
     # capitalised words beside the header words: broken header words over the figures, or a label head
     # ("Verksamhet") on a line that names a measure or year; a title with its unit ("Ekonomi, tkr") is no header
     broken = len(over) > 1 and (region is not None or any(vm.is_measure_word(t) or vm.YEAR.match(t) for t in over))
+    # lower-case rests of header words hyphenated over lines ("Avvik-" / "else") beside two or more
+    # measures or years
+    strong = sum(1 for t in over if vm.is_measure_word(t) or vm.YEAR.match(t.strip(",.")))
+    rests = strong >= 2 and 2 * sum(1 for t in over if vm.is_vocab(t)) >= len(over)
     return bool(over) and all(vm.is_vocab(t) or len(t) <= 3 or vm.is_measure_word(t) or t[:1].isupper() and
-                              broken for t in over) and any(vm.is_vocab(t) or len(t) <= 3 for t in over)
+                              broken or rests and t.isalpha() and t.islower() and len(t) <= 6
+                              for t in over) and any(vm.is_vocab(t) or len(t) <= 3 for t in over)
 
 
 @dataclass
@@ -99,11 +104,19 @@ def _caption(ln: Ln, region: float) -> bool:
             and all(vm.is_vocab(t) and not vm.is_measure_word(t) and not vm.YEARISH.match(t) for t in over))
 
 
+def _rest_of_word(lns: Sequence[Ln], k: int, region: float | None) -> bool:
+    """A line of one lower-case word under a header word broken at a line's end ("Avvik-" / "else"), in a
+    text without layout (with layout the rest stands in its column and is read there)."""
+    texts = [w.text for w in lns[k].words]
+    return (region is None and k > 0 and len(texts) == 1 and texts[0].isalpha() and texts[0].islower()
+            and len(texts[0]) <= 9 and bool(lns[k - 1].words) and vm.breaks(lns[k - 1].words[-1].text))
+
+
 def zone(lns: Sequence[Ln], start: int, region: float | None) -> Zone | None:
     """The header zone above the rows starting at ``start``, or None when no header stands there."""
     k = start - 1
     between: list[int] = []
-    while k >= 0 and len(between) < 3 and short_text(lns[k]) and (
+    while k >= 0 and len(between) < 3 and short_text(lns[k]) and not _rest_of_word(lns, k, region) and (
             not over(lns[k], region) if region is not None else not _over_vocab(lns[k], None)):
         if lns[k].line.page != lns[start].line.page:
             break
@@ -123,6 +136,11 @@ def zone(lns: Sequence[Ln], start: int, region: float | None) -> Zone | None:
             break
         if region is not None and _caption(ln, region):
             break                       # the table's title with its unit reaching over the figures
+        if _rest_of_word(lns, k, region):
+            zone.append(k)              # the rest of a header word broken over lines ("Avvik-" / "else")
+            n_words += 1
+            k -= 1
+            continue
         cut = header_suffix(ln) if region is None and not all(vm.is_vocab(t) for t in texts) else None
         if cut is not None and _is_title(texts[:cut]):
             zone.append(k)              # the table's title, its header words after it on the line
@@ -287,7 +305,7 @@ def sequential_columns(words: Sequence[str], default_year: int | None) -> list[C
     2019"), "budget" after a deviation belongs to it ("Avvikelse mot budget"); fillers ("mot", "fg", "aug")
     stay with the column they follow; other words (the label column's header) start none."""
     cells: list[dict] = []
-    for raw in words:
+    for raw in vm.rejoin(list(words)):
         w = vm.norm(raw)
         pair = vm.year_pair(w)
         cur = cells[-1] if cells else None
