@@ -21,6 +21,7 @@ from kslib.parse.tables.lines import analyse, fold_stacked, short_text, unglue_h
 from kslib.parse.tables.model import Column, Row, Table
 from kslib.parse.tables.passes import settle
 from kslib.parse.tables.rows import read_rows
+from kslib.parse.tables.transposed import read_transposed, year_rows
 from kslib.parse.tables.titles import (LABEL_HEAD, clean_title, find_title, head_title, is_label_head,
                                        label_head_measure)
 from kslib.parse.tables.zone import columns as placed_columns, over, sequential_columns, zone as find_zone
@@ -46,6 +47,14 @@ def discover(source: Source, *, year: int | None = None,
         slots = slots_of(block, tolerance(block[0].line)) if pos else []
         multi = pos and max((len(runs_of(ln.nums)) for ln in block if ln.nums), default=0) >= 2
         region = (min(s[0] for s in slots) - (6 if block[0].line.words else 1)) if multi and slots else None
+        if year_rows(block):
+            table = read_transposed(lns, start, stop, warnings)
+            if table is not None:
+                table.kind = classify(table)
+                settle(table, ends_text=False)
+                tables.append(table)
+                warnings.extend(table.warnings)
+            continue
         found = find_zone(lns, start, region)
         if found is None:
             continue

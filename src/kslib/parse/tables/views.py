@@ -159,9 +159,9 @@ def wide(df: pd.DataFrame) -> pd.DataFrame:
     if df.empty:
         return pd.DataFrame(columns=["row_code", "row_label", "kind"])
     frame = df.assign(column=df["measure"] + "_" + df["year"].astype("string").fillna(""))
-    keys = ["table", "line"] if "table" in frame.columns else ["line"]
+    keys = ["table", "line", "row_label"] if "table" in frame.columns else ["line", "row_label"]
     out = frame.pivot(index=keys, columns="column", values="value")
-    labels = frame.drop_duplicates(keys).set_index(keys)[["row_code", "row_label", "kind"]]
+    labels = frame.drop_duplicates(keys).set_index(keys, drop=False)[["row_code", "row_label", "kind"]]
     order = [c for c in dict.fromkeys(frame["column"]) if c in out.columns]
     out = labels.join(out[order]).reset_index(drop=True)
     out.columns.name = None
