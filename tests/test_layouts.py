@@ -37,7 +37,7 @@ def text_source(text: str) -> Source:
     ("Bokslut 2022 Budget 2022 Avvikelse", ["outcome_2022", "budget_2022", "deviation_2022"]),
 ])
 def test_header_vocabulary(words, keys):
-    assert [c.key for c in sequential_columns(words.split(), None)] == keys
+    assert [c.key for c in sequential_columns([words.split()], None)] == keys
 
 
 def test_budget_before_outcome_with_summa_nämnden_total_pdf(tmp_path):

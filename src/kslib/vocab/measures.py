@@ -112,7 +112,7 @@ def header_score(texts: list[str]) -> tuple[int, float]:
     """(measure-or-year words, share of vocabulary words) of a line's words."""
     if not texts:
         return 0, 0.0
-    strong = sum(1 for t in texts if is_measure_word(t) or YEAR.match(norm(t)))
+    strong = sum(1 for t in texts if is_measure_word(t) or YEAR.match(norm(t)) or norm(t) in PLACES)
     share = sum(1 for t in texts if is_vocab(t)) / len(texts)
     return strong, share
 

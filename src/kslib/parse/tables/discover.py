@@ -66,7 +66,7 @@ def discover(source: Source, *, year: int | None = None,
             if sum(1 for c in cols if c.label) < max(1, len(cols) // 2):
                 continue
         else:
-            cols = sequential_columns([w.text for w in found.words(lns)], year)
+            cols = sequential_columns(found.lines_words(lns), year, _legend(lns, zone[0], stop))
             label_head = ""
             slots = [[float(k), float(k)] for k in range(len(cols))]
             pos = False

@@ -55,6 +55,16 @@ class Zone:
             out.extend(ws)
         return out
 
+    def lines_words(self, lns: Sequence[Ln]) -> list[list[str]]:
+        """The header's words line by line (the title's words left out)."""
+        out = []
+        for z in self.lines:
+            ws = lns[z].words
+            if self.title_cut is not None and z == self.title_cut[0]:
+                ws = ws[self.title_cut[1]:]
+            out.append([w.text for w in ws])
+        return [line for line in out if line]
+
     def title(self, lns: Sequence[Ln]) -> str:
         if self.title_cut is None:
             return ""
@@ -77,8 +87,8 @@ def header_suffix(ln: Ln) -> int | None:
     k = len(texts)
     while k > 0 and vm.is_vocab(texts[k - 1]):
         k -= 1
-    first = next((i for i in range(k, len(texts)) if vm.is_measure_word(texts[i]) or vm.YEARISH.match(texts[i])),
-                 None)
+    first = next((i for i in range(k, len(texts)) if vm.is_measure_word(texts[i]) or vm.YEARISH.match(texts[i])
+                  or vm.norm(texts[i]) in vm.PLACES or vm.norm(texts[i]) in _GROUP_WORDS), None)
     if first is None or first == 0 or not 0 < k <= _TITLE_WORDS or texts[k - 1].endswith((".", ":")):
         return None
     return first
@@ -91,7 +101,7 @@ def _is_title(words: list[str]) -> bool:
     text = " ".join(words)
     named = [w for w in words if not vm.is_vocab(w)]
     return not is_label_head(text) and bool(named) and (
-        len(named) >= 2 or text.isupper() or (unit_of(text) is not None and len(words) >= 2))
+        len(words) >= 2 or text.isupper() or unit_of(text) is not None)
 
 
 def _caption(ln: Ln, region: float) -> bool:
@@ -136,8 +146,9 @@ def zone(lns: Sequence[Ln], start: int, region: float | None) -> Zone | None:
             break
         if region is not None and _caption(ln, region):
             break                       # the table's title with its unit reaching over the figures
-        if _rest_of_word(lns, k, region):
-            zone.append(k)              # the rest of a header word broken over lines ("Avvik-" / "else")
+        if _rest_of_word(lns, k, region) or (region is None and zone and is_label_head(" ".join(texts))):
+            zone.append(k)              # the rest of a header word broken over lines ("Avvik-" / "else"), or the
+            #                             label column's head among header words stacked one per line
             n_words += 1
             k -= 1
             continue
@@ -298,17 +309,17 @@ def _previous_forecasts(cols: list[Column]) -> None:
 
 
 
-def sequential_columns(words: Sequence[str], default_year: int | None) -> list[Column]:
-    """Columns from a header's words in reading order (a text without layout: the header may stand one word
-    per line).  A measure word starts a column, a year or a year pair completes it ("Bokslut" "2020/2019" is
-    the change 2020 over 2019), a year after a complete column starts one of the same measure ("Bokslut 2020
-    2019"), "budget" after a deviation belongs to it ("Avvikelse mot budget"); fillers ("mot", "fg", "aug")
-    stay with the column they follow; other words (the label column's header) start none."""
+def _sequential_cells(words: Sequence[str], legend: dict[str, str] | None, *, group_years: bool = True) -> list[dict]:
+    """The cells a header's words in reading order name (see :func:`sequential_columns`); ``group_years``: a
+    year after a place or period belongs to it ("Helår 2022"), else it starts a column of its own."""
+    words = vm.rejoin(list(words))
+    letters = legend or (vm.ABBREVIATIONS if sum(1 for w in words if vm.abbreviation(w)) >= 2 else None)
     cells: list[dict] = []
-    for raw in vm.rejoin(list(words)):
+    for raw in words:
         w = vm.norm(raw)
         pair = vm.year_pair(w)
         cur = cells[-1] if cells else None
+        letter = vm.abbreviation(raw, letters) if letters is not None else None
         if w in ("not", "noter"):
             cells.append({"words": [raw], "measure": "value", "year": None, "base": None, "note": True})
         elif pair:
@@ -318,21 +329,74 @@ def sequential_columns(words: Sequence[str], default_year: int | None) -> list[C
                 cells.append({"words": [raw], "measure": "change", "year": pair[0], "base": pair[1], "note": False})
         elif vm.YEAR.match(w) or vm.DATE.match(w):
             year = vm.year_of(w)
-            if cur is not None and cur["year"] is None and not cur["note"]:
+            if cur is not None and cur["year"] is None and not cur["note"] and (group_years or not cur.get("place")):
                 cur.update(words=cur["words"] + [raw], year=year)
             else:       # years as columns: "Bokslut 2020 2019 2018", or bare years
                 measure = cur["measure"] if cur is not None and not cur["note"] else "value"
                 cells.append({"words": [raw], "measure": measure, "year": year, "base": None, "note": False})
+        elif letter is not None or w in vm.PLACES or w in _GROUP_WORDS:
+            cells.append({"words": [raw], "measure": letter or "value", "year": None, "base": None, "note": False,
+                          "place": letter is None})
         elif vm.is_measure_word(raw):
             measure = vm.measure_of(raw) or "value"
             if cur is not None and cur["year"] is None and not cur["note"] and (
-                    (cur["measure"] == "deviation" and measure == "budget")
+                    (cur["measure"] == "deviation" and measure == "budget" and raw[:1].islower())
                     or (measure == "net" and cur["measure"] in ("outcome", "budget", "forecast"))):
                 cur["words"].append(raw)      # "Avvikelse mot budget", "Utfall netto"
                 continue
             cells.append({"words": [raw], "measure": measure, "year": None, "base": None, "note": False})
         elif cur is not None and w in vm.FILLER:
             cur["words"].append(raw)
+    return cells
+
+
+_GROUP_WORDS = {"period", "perioden", "helår", "helåret", "ackumulerat", "året", "delår", "delåret"}
+
+
+def _grouplike(cell: dict) -> bool:
+    """A cell that can name a column group: a period, a place, or (with a measure or alone) a year."""
+    ws = [vm.norm(w) for w in cell["words"]]
+    return (any(w in _GROUP_WORDS or w in vm.PLACES for w in ws) or cell["year"] is not None) and not cell["note"]
+
+
+def _grouped(cells: list[dict]) -> list[dict]:
+    """Cells read in word order whose first ``k`` name groups over the rest in equal shares ("Period  Helår
+    2022" over six measures; "Kommunen  Riket" over "2024 2025 2024 2025"; "Bokslut 2025  Bokslut 2026" over
+    "I K N I K N"): the rest, each with its group; else the cells as they are."""
+    n = len(cells)
+    for k in range(2, n // 2 + 1):
+        head, rest = cells[:k], cells[k:]
+        if len(rest) <= k or len(rest) % k or not all(_grouplike(c) for c in head):
+            continue
+        if any(any(vm.norm(w) in _GROUP_WORDS or vm.norm(w) in vm.PLACES for w in c["words"]) for c in rest):
+            continue
+        share = len(rest) // k
+        for j, c in enumerate(rest):
+            group = head[j // share]
+            c["group"] = " ".join(group["words"])
+            if c["year"] is None:
+                c["year"] = group["year"]
+            if c["measure"] == "value" and group["measure"] != "value":
+                c["measure"] = group["measure"]
+        return rest
+    return cells
+
+
+def sequential_columns(lines: Sequence[Sequence[str]], default_year: int | None,
+                       legend: dict[str, str] | None = None) -> list[Column]:
+    """Columns from a header's words in reading order (a text without layout: the header may stand one word
+    per line), ``lines`` the header's words line by line.  A measure word starts a column, a year or a year
+    pair completes it ("Bokslut" "2020/2019" is the change 2020 over 2019), a year after a complete column
+    starts one of the same measure ("Bokslut 2020 2019"), "budget" after a deviation belongs to it ("Avvikelse
+    mot budget"); fillers ("mot", "fg", "aug") stay with the column they follow; a place ("Kommunen"), a period
+    ("Helår") and, by the report's legend or as usual, a one-letter abbreviation ("U", "B") name a column;
+    other words (the label column's header) start none.  Leading cells that name groups over the rest in equal
+    shares are their groups."""
+    words = [w for line in lines for w in line]
+    cells = _grouped(_sequential_cells(words, legend))
+    if not any("group" in c for c in cells):      # "Kommunen  Riket" over years: the years are the columns'
+        apart = _grouped(_sequential_cells(words, legend, group_years=False))
+        cells = apart if any("group" in c for c in apart) else cells
     years = [c["year"] for c in cells if c["year"]]
     planned = [c["year"] for c in cells if c["year"] and c["measure"] in ("budget", "forecast")]
     outcome = [c["year"] for c in cells if c["year"] and c["measure"] == "outcome"]
@@ -343,6 +407,6 @@ def sequential_columns(words: Sequence[str], default_year: int | None) -> list[C
         year = c["year"]
         if year is None and base:
             year = base - 1 if vm.PREVIOUS_YEAR.search(label) else base
-        out.append(Column(label, None, c["measure"], year, note=c["note"], base_year=c["base"]))
+        out.append(Column(label, c.get("group"), c["measure"], year, note=c["note"], base_year=c["base"]))
     _previous_forecasts(out)
     return out
