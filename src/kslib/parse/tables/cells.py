@@ -241,8 +241,24 @@ def _split_into(out: Placed, run: Run, slots, identities, *, whole: bool = False
                            i.tolerance) for i in idents]
     costs = [blank_cost[c] for c in free] if blank_cost is not None else None
     k = len(free)
+    note = None
+    noted = None
+    if len(free) < hi - lo and _note_ref(tokens[0]) and len(tokens) > 1:
+        # a note column filled on some rows: its reference ("1") is the row's first token, or there is none
+        try:
+            noted = split_row(tokens[1:], k, identities=idents, blank_cost=costs, series=series,
+                              max_alternatives=_KEEP)
+        except SplitError:
+            noted = None
     try:
-        rs = split_row(tokens, k, identities=idents, blank_cost=costs, series=series, max_alternatives=_KEEP)
+        try:
+            rs = split_row(tokens, k, identities=idents, blank_cost=costs, series=series, max_alternatives=_KEEP)
+        except SplitError:
+            if noted is None:
+                raise
+            rs = noted
+        if noted is not None and (rs is noted or _better(noted, rs)):
+            rs, note = noted, tokens[0].int_part
     except SplitError:
         if k == 1:   # digits under one column that no grouping reads ("-7 73"): keep what is printed
             digits = "".join(t.int_part for t in tokens)
@@ -257,11 +273,27 @@ def _split_into(out: Placed, run: Run, slots, identities, *, whole: bool = False
             out.values[lo + i] = None if fig.note else fig.value
             out.printed[lo + i] = cell_text(fig)
             out.decimals[lo + i] = fig.decimals
+    if note is not None:
+        k_note = next(c for c in range(lo, hi) if c not in free)
+        out.printed[k_note] = note
     glued = any(t.glued for t in tokens)
     if rs.ambiguous:
         out.ambiguous.append(rs)
     if rs.alternatives:
         out.choices.append(Choice(lo, hi, rs, glued))
+
+
+def _note_ref(tok) -> bool:
+    """A token that may be a note reference: a bare number of one or two digits."""
+    return (len(tok.int_part) <= 2 and not tok.signed and not tok.dec_part and not tok.percent
+            and not tok.footnote and not tok.note and not tok.glued)
+
+
+def _better(a: RowSplit, b: RowSplit) -> bool:
+    """Is reading ``a`` better than ``b``: more of the identities kept, fewer broken, then cheaper?"""
+    def key(rs: RowSplit):
+        return (len(rs.best.violated), -len(rs.best.satisfied), rs.best.cost)
+    return key(a) < key(b)
 
 
 def _spread_over(sub, free: Sequence[int], lo: int, hi: int) -> tuple:
@@ -288,6 +320,8 @@ def place_stacked(texts: Sequence[str], n: int, *, identities: Sequence[Identity
             tokens.append(whole_token(t))
         except ValueError:
             out.malformed.append(t)
+    if skip and len(tokens) == len(free) + 1 and _note_ref(tokens[0]):
+        out.printed[skip[0]] = tokens.pop(0).int_part       # the note column's reference ("1"), one line of its own
     if not tokens or len(tokens) > len(free):
         return out
 

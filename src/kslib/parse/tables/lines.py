@@ -37,9 +37,9 @@ def analyse(line: Line) -> Ln:
     if FOOTER_AT_END.search(line.text):                       # a running footer with "n (N)" page numbers
         return Ln(line, [], [], [], "furniture")
     # a note reference glued or after the figures ("900Not 1", "900 Not 1") is not a figure
-    if len(ws) >= 2 and ws[-2].text == "Not" and ws[-1].text.isdigit():
+    if len(ws) >= 3 and ws[-2].text == "Not" and ws[-1].text.isdigit() and is_numeric(ws[-3].text):
         ws = ws[:-2]
-    elif ws and ws[-1].text == "Not":
+    elif len(ws) >= 2 and ws[-1].text == "Not" and is_numeric(ws[-2].text):
         ws = ws[:-1]
     if ws and ws[-1].text.endswith("Not") and ws[-1].text[:-3][-1:].isdigit():
         w = ws[-1]

@@ -51,10 +51,10 @@ def label_head_measure(cols: list[Column], label_head: str) -> None:
 
 
 def is_label_head(text: str) -> bool:
-    """A line naming only the label column ("Verksamhet", "Belopp i tkr")."""
+    """A line naming only the label column ("Verksamhet", "Belopp i tkr"; a note column's "Not" beside it)."""
     ws = [w.lower().strip(",.:()") for w in text.split()]
-    return bool(ws) and len(ws) <= 3 and any(w in LABEL_HEAD for w in ws) and all(
-        w in LABEL_HEAD or unit_of(w) or w in ("i", "per") for w in ws)
+    return bool(ws) and len(ws) <= 4 and any(w in LABEL_HEAD for w in ws) and all(
+        w in LABEL_HEAD or unit_of(w) or w in ("i", "per", "not") for w in ws)
 
 
 def head_title(header: Ln, label_head: str) -> str:

@@ -8,10 +8,10 @@ from typing import Sequence
 from kslib.parse.tables.grid import nearest
 from kslib.parse.tables.lines import Ln, short_text
 from kslib.parse.tables.model import Column
-from kslib.parse.tables.titles import is_label_head
+from kslib.parse.tables.titles import LABEL_HEAD, is_label_head
 from kslib.parse.tables.geometry import Pos
 from kslib.vocab import measures as vm
-from kslib.vocab.units import unit_of
+from kslib.vocab.units import is_unit_word, unit_of
 
 
 # --------------------------------------------------------------------------- header zone
@@ -32,7 +32,8 @@ def _over_vocab(ln: Ln, region: float | None) -> bool:
     rests = strong >= 2 and 2 * sum(1 for t in over if vm.is_vocab(t)) >= len(over)
     return bool(over) and all(vm.is_vocab(t) or len(t) <= 3 or vm.is_measure_word(t) or t[:1].isupper() and
                               broken or rests and t.isalpha() and t.islower() and len(t) <= 6
-                              for t in over) and any(vm.is_vocab(t) or len(t) <= 3 for t in over)
+                              or (i == 0 and t[:1].isupper() and t.lower().strip(",:") in LABEL_HEAD)
+                              for i, t in enumerate(over)) and any(vm.is_vocab(t) or len(t) <= 3 for t in over)
 
 
 @dataclass
@@ -84,6 +85,15 @@ def header_suffix(ln: Ln) -> int | None:
     texts = [w.text for w in ln.words]
     if not texts or texts[-1].endswith(".") or len(texts) > _TITLE_WORDS + 12:
         return None
+    # a title, then a caption of the label column's unit ("Ekonomiskt resultat  Belopp i mnkr"): no header yet
+    for j in range(max(1, len(texts) - 3), len(texts) - 1):
+        if is_label_head(" ".join(texts[j:])) and unit_of(" ".join(texts[j:])):
+            return j
+    # a title that ends in its unit after a comma ("Helårsprognos, mnkr  Budget"): the header starts after it
+    unit = next((i for i in range(1, len(texts) - 1) if texts[i - 1].endswith(",") and is_unit_word(texts[i])),
+                None)
+    if unit is not None and all(vm.is_vocab(t) for t in texts[unit + 1:]):
+        return unit + 1
     k = len(texts)
     while k > 0 and vm.is_vocab(texts[k - 1]):
         k -= 1
@@ -100,8 +110,9 @@ def _is_title(words: list[str]) -> bool:
     with its unit."""
     text = " ".join(words)
     named = [w for w in words if not vm.is_vocab(w)]
-    return not is_label_head(text) and bool(named) and (
-        len(words) >= 2 or text.isupper() or unit_of(text) is not None)
+    titled_unit = len(words) >= 2 and words[-2].endswith(",") and is_unit_word(words[-1])
+    return not is_label_head(text) and (titled_unit or bool(named) and (
+        len(words) >= 2 or text.isupper() or unit_of(text) is not None))
 
 
 def _caption(ln: Ln, region: float) -> bool:
@@ -152,7 +163,7 @@ def zone(lns: Sequence[Ln], start: int, region: float | None) -> Zone | None:
             n_words += 1
             k -= 1
             continue
-        cut = header_suffix(ln) if region is None and not all(vm.is_vocab(t) for t in texts) else None
+        cut = header_suffix(ln) if region is None else None
         if cut is not None and _is_title(texts[:cut]):
             zone.append(k)              # the table's title, its header words after it on the line
             title_cut = (k, cut)
@@ -347,7 +358,29 @@ def _sequential_cells(words: Sequence[str], legend: dict[str, str] | None, *, gr
             cells.append({"words": [raw], "measure": measure, "year": None, "base": None, "note": False})
         elif cur is not None and w in vm.FILLER:
             cur["words"].append(raw)
-    return cells
+    return _years_below(cells)
+
+
+def _years_below(cells: list[dict]) -> list[dict]:
+    """A run of bare years after as many columns without a year: a two-line header read line by line
+    ("Utfall  Budget" over "2019  2019") — each year is its column's."""
+    bare = [k for k, c in enumerate(cells) if c["year"] is not None and len(c["words"]) == 1
+            and vm.YEAR.match(vm.norm(c["words"][0])) and not c["note"]]
+    if not bare:
+        return cells
+    run = [bare[0]]
+    for k in bare[1:]:
+        if k != run[-1] + 1:
+            break
+        run.append(k)
+    before = [k for k in range(run[0]) if not cells[k]["note"]]
+    open_ = [k for k in before if cells[k]["year"] is None and cells[k]["measure"] != "value"]
+    if len(run) < 2 or before[-len(run):] != open_[-len(run):] or len(open_) < len(run):
+        return cells
+    for k, y in zip(open_[-len(run):], run):
+        cells[k]["words"].append(cells[y]["words"][0])
+        cells[k]["year"] = cells[y]["year"]
+    return [c for k, c in enumerate(cells) if k not in set(run)]
 
 
 _GROUP_WORDS = {"period", "perioden", "helår", "helåret", "ackumulerat", "året", "delår", "delåret"}
@@ -366,12 +399,13 @@ def _grouped(cells: list[dict]) -> list[dict]:
     n = len(cells)
     for k in range(2, n // 2 + 1):
         head, rest = cells[:k], cells[k:]
-        if len(rest) <= k or len(rest) % k or not all(_grouplike(c) for c in head):
+        figures = [c for c in rest if not c["note"]]          # a note column ("Not") belongs to no group
+        if len(figures) <= k or len(figures) % k or not all(_grouplike(c) for c in head):
             continue
         if any(any(vm.norm(w) in _GROUP_WORDS or vm.norm(w) in vm.PLACES for w in c["words"]) for c in rest):
             continue
-        share = len(rest) // k
-        for j, c in enumerate(rest):
+        share = len(figures) // k
+        for j, c in enumerate(figures):
             group = head[j // share]
             c["group"] = " ".join(group["words"])
             if c["year"] is None:
