@@ -73,8 +73,8 @@ def discover(source: Source, *, year: int | None = None,
         if not cols:
             continue
         # a label-head line ("Resultatenhetens namn") between zone and rows belongs to the header
-        if between and any(w.lower().strip(",") in LABEL_HEAD or unit_of(w)
-                           for w in lns[between[-1]].line.text.split()):
+        if between and (any(w.lower().strip(",") in LABEL_HEAD for w in lns[between[-1]].line.text.split())
+                        or is_label_head(lns[between[-1]].line.text)):
             label_head = f"{label_head} {lns[between[-1]].line.text.strip()}".strip()
             between = between[:-1]
         top = zone[0]

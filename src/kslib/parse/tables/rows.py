@@ -57,7 +57,9 @@ def read_rows(lns: Sequence[Ln], idx: list[int], cols: list[Column], slots, pos:
                                 orphan[0].malformed, unplaced=orphan[0].unplaced))
                 orphan, last_was_row = None, True
                 continue
-            cont_row = rows and last_was_row and not pending and (
+            nxt = next((lns[j] for j in idx[pos_i + 1:pos_i + 2]), None)
+            above_figures = nxt is not None and nxt.kind == "nums" and text[:1].isupper()   # a label over its figures
+            cont_row = rows and last_was_row and not pending and not above_figures and (
                 rows[-1].label.endswith((",", "-", " och")) or _wrapped(last_label, ln, region)
                 and not (row_kind(rows[-1].label, False) != "row" and text[:1].isupper()))   # a sum, then a heading
             caps = pending and pending[-1][0].isupper() and text.isupper()
@@ -141,7 +143,9 @@ def _place_stack(ln: Ln, cols: list[Column], idents, costs, skip, title: str, wa
 def _runs_over(ln: Ln, region: float | None) -> bool:
     """A figure line whose label reaches into the figure columns: a sentence with a number at its end
     ("… till Stadens förvaltningar och bolag, 23"), not a row of the table above."""
-    return region is not None and ln.kind == "data" and bool(ln.label) and ln.label[-1].x1 > region + 1
+    glued = bool(ln.nums) and abs(ln.nums[0].x0 - ln.label[-1].x1) < 1e-6 if ln.label else False
+    return (region is not None and ln.kind == "data" and bool(ln.label) and ln.label[-1].x1 > region + 1
+            and not glued)          # a label glued to its first figure ("unga280 319") runs over, but is a row
 
 
 def _wrapped(label: tuple[float, float, int] | None, ln: Ln, region: float | None) -> bool:

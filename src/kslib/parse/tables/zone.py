@@ -243,7 +243,8 @@ def columns(lns: Sequence[Ln], zone: list[int], slots: list[list[float]], region
     group_lines = []
     for i, c in enumerate(covers):
         below = set().union(*covers[i + 1:]) if covers[i + 1:] else set()
-        if (2 <= len(c) < len(below) and c < below and len(group_lines) == i
+        above = sum(1 for j in range(i) if covers[j])          # a unit line over the label column covers none
+        if (2 <= len(c) < len(below) and c < below and len(group_lines) == above
                 and _groups_columns([w for _, w in per_line[i]], covers[i + 1:], lns[zone[i]])):
             group_lines.append(i)       # groups stand on the zone's top lines
     cell_words, span = _cells(per_line, group_lines, slots)
@@ -272,6 +273,15 @@ def columns(lns: Sequence[Ln], zone: list[int], slots: list[list[float]], region
         best = min(phrases, key=lambda p: (-(min(p[2], span[k][1]) - max(p[1], span[k][0])),
                                            abs((p[1] + p[2]) / 2 - (span[k][0] + span[k][1]) / 2)))
         groups.append(best[0])
+    own = [_cell_measure(" ".join(w), letters) for w in cell_words]
+    for g in set(groups) - {None}:
+        members = [k for k in range(n) if groups[k] == g]
+        if len(members) >= 2 and vm.measure_of(g) and any(own[k] is None for k in members):
+            # a "group" that names the measure of a column with none of its own ("Utfall" over "2022"
+            # beside "Budgetavvikelse"): header words stacked over their columns, no groups
+            group_lines, groups = [], [None] * n
+            cell_words, span = _cells(per_line, group_lines, slots)
+            break
     cols = []
     years = [vm.year_of(" ".join(w)) for w in cell_words] + [vm.year_of(g or "") for g in groups]
     planned = [vm.year_of(" ".join(w)) for w in cell_words if vm.measure_of(" ".join(w)) in ("budget", "forecast")]
