@@ -36,6 +36,7 @@ def analyse(line: Line) -> Ln:
     ws = unglue(words(line))
     if FOOTER_AT_END.search(line.text):                       # a running footer with "n (N)" page numbers
         return Ln(line, [], [], [], "furniture")
+    ws = _without_page_number(ws)
     # a note reference glued or after the figures ("900Not 1", "900 Not 1") is not a figure
     if len(ws) >= 3 and ws[-2].text == "Not" and ws[-1].text.isdigit() and is_numeric(ws[-3].text):
         ws = ws[:-2]
@@ -66,6 +67,15 @@ def analyse(line: Line) -> Ln:
     else:
         kind = "text"
     return Ln(line, ws, label, nums, kind)
+
+
+def _without_page_number(ws: list[Pos]) -> list[Pos]:
+    """A row with the page's footer glued to its end ("… 516  569 17 (46)"): the page number left out."""
+    if len(ws) >= 3:
+        m = re.fullmatch(r"\((\d{1,3})\)", ws[-1].text)
+        if m and ws[-2].text.isdigit() and int(ws[-2].text) <= int(m.group(1)) and is_numeric(ws[-3].text):
+            return ws[:-2]
+    return ws
 
 
 def _text_cells(ws: list[Pos]) -> list[Pos]:

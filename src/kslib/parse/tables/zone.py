@@ -87,7 +87,7 @@ def header_suffix(ln: Ln) -> int | None:
         return None
     # a title, then a caption of the label column's unit ("Ekonomiskt resultat  Belopp i mnkr"): no header yet
     for j in range(max(1, len(texts) - 3), len(texts) - 1):
-        if is_label_head(" ".join(texts[j:])) and unit_of(" ".join(texts[j:])):
+        if texts[j][:1].isupper() and is_label_head(" ".join(texts[j:])) and unit_of(" ".join(texts[j:])):
             return j
     # a title that ends in its unit after a comma ("Helårsprognos, mnkr  Budget"): the header starts after it
     unit = next((i for i in range(1, len(texts) - 1) if texts[i - 1].endswith(",") and is_unit_word(texts[i])),
@@ -164,7 +164,8 @@ def zone(lns: Sequence[Ln], start: int, region: float | None) -> Zone | None:
             k -= 1
             continue
         cut = header_suffix(ln) if region is None else None
-        if cut is not None and _is_title(texts[:cut]):
+        if cut is not None and (_is_title(texts[:cut]) or zone and cut == 1 and texts[0][:1].isupper()
+                                and not is_label_head(texts[0])):     # "Verksamhetsmått 2024" over "2025" …
             zone.append(k)              # the table's title, its header words after it on the line
             title_cut = (k, cut)
             break
