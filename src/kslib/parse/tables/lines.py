@@ -73,7 +73,9 @@ def _without_page_number(ws: list[Pos]) -> list[Pos]:
     """A row with the page's footer glued to its end ("… 516  569 17 (46)"): the page number left out."""
     if len(ws) >= 3:
         m = re.fullmatch(r"\((\d{1,3})\)", ws[-1].text)
-        if m and ws[-2].text.isdigit() and int(ws[-2].text) <= int(m.group(1)) and is_numeric(ws[-3].text):
+        group = len(ws[-2].text) == 3 and not ws[-2].wide      # "18 684 (880)": a thousands group, no page
+        if m and ws[-2].text.isdigit() and int(ws[-2].text) <= int(m.group(1)) and is_numeric(ws[-3].text) \
+                and not group:
             return ws[:-2]
     return ws
 

@@ -120,9 +120,19 @@ def _caption(ln: Ln, region: float) -> bool:
     words at the left that name something, and over the figures nothing but units and fillers."""
     left = [w.text for w in ln.words if w.x1 <= region]
     over = [w.text for w in ln.words if w.x1 > region]
-    named = [t for t in left if not vm.is_vocab(t)]
-    return (len(named) >= 2 and not is_label_head(" ".join(left)) and bool(over)
+    return (len(left) >= 2 and not is_label_head(" ".join(left)) and bool(over)
             and all(vm.is_vocab(t) and not vm.is_measure_word(t) and not vm.YEARISH.match(t) for t in over))
+
+
+def _rests_under(ln: Ln, above: Ln | None) -> bool:
+    """With layout: a line whose words that are no header words are lower-case rests of header words broken
+    at the line above ("Intäk-" / "ter", "Kost-" / "nader"), each under its start."""
+    if above is None or not ln.words:
+        return False
+    breaking = [w for w in above.words if vm.breaks(w.text)]
+    rests = [w for w in ln.words if not vm.is_vocab(w.text)]
+    return bool(breaking) and bool(rests) and all(
+        w.text[:1].islower() and any(min(w.x1, b.x1) - max(w.x0, b.x0) > -2 for b in breaking) for w in rests)
 
 
 def _rest_of_word(lns: Sequence[Ln], k: int, region: float | None) -> bool:
@@ -170,7 +180,8 @@ def zone(lns: Sequence[Ln], start: int, region: float | None) -> Zone | None:
             title_cut = (k, cut)
             break
         strong = (ln.kind == "header" or vm.is_strong_header(texts)) and _over_vocab(ln, region)
-        weak = ln.kind in ("text", "header") and len(texts) <= 8 and _over_vocab(ln, region)
+        weak = ln.kind in ("text", "header") and len(texts) <= 8 and (
+            _over_vocab(ln, region) or region is not None and _rests_under(ln, lns[k - 1] if k else None))
         if not (strong or weak) or (texts and texts[-1].endswith(".")):
             break
         seen_strong = any(sum(vm.is_measure_word(w.text) for w in lns[z].words) >= 2 for z in zone)
