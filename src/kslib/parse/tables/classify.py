@@ -27,6 +27,8 @@ def classify(table) -> str:
         return "income_statement"
     if money and kw.OPERATING_TITLE.search(table.title):
         return "operating_by_area"
+    if kw.KEY_FIGURES_TITLE.search(table.title) and not money and not kw.STAFF.search(table.title):
+        return "key_figures"
     # else the rows and columns
     if len(kw.BALANCE.findall(text)) >= 2 and {"outcome", "budget"} - measures:
         return "balance_sheet"

@@ -73,8 +73,11 @@ def discover(source: Source, *, year: int | None = None,
         if not cols:
             continue
         # a label-head line ("Resultatenhetens namn") between zone and rows belongs to the header
-        if between and (any(w.lower().strip(",") in LABEL_HEAD for w in lns[between[-1]].line.text.split())
-                        or is_label_head(lns[between[-1]].line.text)):
+        # (not the label of figures printed on the line under it, nor a row named after a label-head word
+        # when the header has its label head: "Nämnd och förvaltning" under "Verksamhet")
+        if between and lns[start].kind != "nums" and (
+                is_label_head(lns[between[-1]].line.text) or not label_head and any(
+                    w.lower().strip(",") in LABEL_HEAD for w in lns[between[-1]].line.text.split())):
             label_head = f"{label_head} {lns[between[-1]].line.text.strip()}".strip()
             between = between[:-1]
         top = zone[0]

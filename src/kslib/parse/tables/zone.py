@@ -120,6 +120,10 @@ def _caption(ln: Ln, region: float) -> bool:
     words at the left that name something, and over the figures nothing but units and fillers."""
     left = [w.text for w in ln.words if w.x1 <= region]
     over = [w.text for w in ln.words if w.x1 > region]
+    texts = [w.text for w in ln.words]
+    if (left and len(texts) >= 3 and texts[-2].endswith(",") and is_unit_word(texts[-1])
+            and not any(w.wide for w in ln.words[1:])):
+        return True                     # one phrase from the label column on, ending in its unit after a comma
     return (len(left) >= 2 and not is_label_head(" ".join(left)) and bool(over)
             and all(vm.is_vocab(t) and not vm.is_measure_word(t) and not vm.YEARISH.match(t) for t in over))
 
@@ -141,6 +145,13 @@ def _rest_of_word(lns: Sequence[Ln], k: int, region: float | None) -> bool:
     texts = [w.text for w in lns[k].words]
     return (region is None and k > 0 and len(texts) == 1 and texts[0].isalpha() and texts[0].islower()
             and len(texts[0]) <= 9 and bool(lns[k - 1].words) and vm.breaks(lns[k - 1].words[-1].text))
+
+
+def _names_only(texts: list[str]) -> bool:
+    """A capitalised line that names no column: no measure, year, place, period or letter of a measure."""
+    return bool(texts) and texts[0][:1].isupper() and not any(
+        vm.is_measure_word(t) or vm.YEARISH.match(t) or vm.norm(t) in vm.PLACES or vm.norm(t) in _GROUP_WORDS
+        or vm.abbreviation(t) is not None or vm.month_of(t) >= 0 for t in texts)
 
 
 def zone(lns: Sequence[Ln], start: int, region: float | None) -> Zone | None:
@@ -179,6 +190,8 @@ def zone(lns: Sequence[Ln], start: int, region: float | None) -> Zone | None:
             zone.append(k)              # the table's title, its header words after it on the line
             title_cut = (k, cut)
             break
+        if region is None and zone and _names_only(texts):
+            break           # a title or the label column's name over stacked header words ("Nyckeltal")
         strong = (ln.kind == "header" or vm.is_strong_header(texts)) and _over_vocab(ln, region)
         weak = ln.kind in ("text", "header") and len(texts) <= 8 and (
             _over_vocab(ln, region) or region is not None and _rests_under(ln, lns[k - 1] if k else None))
