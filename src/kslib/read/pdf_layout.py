@@ -1,10 +1,12 @@
 """From positioned characters to visual lines of words, and page furniture.
 
 Both PDF backends (:mod:`kslib.read.pdf`) deliver :class:`Char` s: a glyph or a piece of a
-word with its horizontal extent, baseline, effective font size, and whether a space stood
-before it in the PDF's text stream.  This module groups them into :class:`VisualLine` s
-(same page, same baseline), joins pieces into words across kerning and letter-spacing gaps
-and cuts at spaces and wider gaps, tells a column gap (wide) from a word or thousands space
+word with its horizontal extent, baseline, effective font size, and whether a space glyph
+stood before it in the PDF's text stream.  This module groups them into :class:`VisualLine` s
+(same page, same baseline), cuts words where a space glyph stood or where the gap between
+glyph boxes is wider than a word gap, joins them across kerning and letter-spacing (so a
+producer that draws no space glyphs gives the same words as one that does, as pdfminer's
+``word_margin`` reads them), tells a column gap (wide) from a word or thousands space
 (narrow), and puts the lines in reading order (two prose columns one after the other, see
 :func:`reading_order`).  It also spots page furniture: running headers and footers
 repeated across pages, and bare page numbers at the top or bottom of a page.
@@ -20,7 +22,9 @@ from typing import Iterable, NamedTuple, Sequence
 from kslib.read.source import Word, _is_running_header, normalise
 
 # Gaps are measured in units of the font size (em).
-WORD_GAP = 0.12       # a gap wider than this splits a word even without a space glyph
+WORD_GAP = 0.1        # a gap wider than this (beyond the line's letter-spacing) splits a word without a space glyph
+LETTER_SPACING_MAX = 0.3  # the most letter-spacing (em) read from a line's letter pairs ...
+LETTER_PAIRS_MIN = 4      # ... and the fewest letter pairs it is read from
 COLUMN_GAP = 0.8      # a gap wider than this separates table cells: rendered as two spaces
 BASELINE_TOL = 0.4    # glyphs whose baselines differ by less than this share a line
 MARGIN = 0.075        # top/bottom share of the page where running headers and footers live (A4: 63 pt)
@@ -34,8 +38,10 @@ _PAGE_NUMBER = re.compile(
 class Char(NamedTuple):
     """One glyph, or a piece of a word: text, horizontal extent, baseline (points from the page
     top) and font size.  ``seq`` numbers the pieces in the PDF's reading stream; ``sep`` is True
-    when a space stood before this piece in the stream, so it starts a word even where its
-    box nearly touches its predecessor's (italic overhang, tight justification)."""
+    when a space glyph stood before this piece in the stream, so it starts a word even where its
+    box nearly touches its predecessor's (italic overhang, tight justification).  A piece of
+    letters only carries its ``pairs`` of adjacent glyphs and the sum of their gaps
+    (``spread``, points), for the line's letter-spacing (:func:`_letter_spacing`)."""
 
     text: str
     x0: float
@@ -44,6 +50,8 @@ class Char(NamedTuple):
     size: float
     seq: int = -2
     sep: bool = False
+    pairs: int = 0
+    spread: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -100,32 +108,21 @@ def _X0(c: Char) -> float:
 
 
 def _line(chars: list[Char], page: int) -> VisualLine:
-    """Words of one line: pieces (whitespace already dropped) joined where the gap is at most
-    ``WORD_GAP`` em, so kerning and letter-spacing never split a word, unless a space stood
-    between them in the stream (:attr:`Char.sep`)."""
+    """Words of one line, from its glyphs or word pieces (whitespace already dropped).
+
+    A word ends where a space glyph stood between two pieces in the stream (:attr:`Char.sep`)
+    or where the gap between their boxes is wider than ``WORD_GAP`` em of the smaller font
+    size plus the line's letter-spacing (:func:`_letter_spacing`, read only for a line with a
+    gap that it could close), so words come out the same whether or not the producer drew
+    space glyphs, and kerning and letter-spacing never split a word.
+    """
     chars.sort(key=_X0)
     size = sorted(c[4] for c in chars)[len(chars) // 2]
-    word_gap, column_gap = WORD_GAP * size, COLUMN_GAP * size
-    words: list[Word] = []
-    wide: list[bool] = []
-    start = 0
-    prev_x1 = chars[0][2]
-    last_x1: float | None = None
-    n = len(chars)
-    for k in range(1, n + 1):
-        if k < n:
-            x0 = chars[k][1]
-            if x0 - prev_x1 <= word_gap and not (chars[k][6] and chars[k][5] == chars[k - 1][5] + 1):
-                if chars[k][2] > prev_x1:
-                    prev_x1 = chars[k][2]
-                continue
-        first = chars[start]
-        text = normalise(first[0] if k == start + 1 else "".join(c[0] for c in chars[start:k]))
-        wide.append(last_x1 is not None and first[1] - last_x1 > column_gap)
-        words.append(Word(text, round(first[1], 2), round(prev_x1, 2)))
-        last_x1 = prev_x1
-        if k < n:
-            start, prev_x1 = k, chars[k][2]
+    words, wide, ambiguous = _words(chars, size, 0.0)
+    if ambiguous:
+        spacing = _letter_spacing(chars)
+        if spacing > 0:
+            words, wide, _ = _words(chars, size, spacing)
     base_lo = base_hi = chars[0][3]
     for c in chars:
         if c[3] < base_lo:
@@ -133,6 +130,78 @@ def _line(chars: list[Char], page: int) -> VisualLine:
         elif c[3] > base_hi:
             base_hi = c[3]
     return VisualLine(page, tuple(words), tuple(wide), base_lo - size * 0.8, base_hi + size * 0.2, size)
+
+
+def _words(chars: list[Char], size: float, spacing: float) -> tuple[list[Word], list[bool], bool]:
+    """The words of x-sorted ``chars`` at letter-spacing ``spacing`` (em), each word's column-gap
+    flag, and whether a cut fell on a gap that letter-spacing could close."""
+    limit = WORD_GAP + spacing
+    column_gap = COLUMN_GAP * size
+    words: list[Word] = []
+    wide: list[bool] = []
+    ambiguous = False
+    start = 0
+    prev = chars[0]
+    prev_x1 = prev[2]
+    last_x1: float | None = None
+    n = len(chars)
+    for k in range(1, n + 1):
+        if k < n:
+            c = chars[k]
+            if not (c[6] and c[5] == prev[5] + 1):
+                gap = c[1] - prev_x1
+                em = c[4] if c[4] < prev[4] else prev[4]
+                if gap <= limit * em:
+                    if c[2] > prev_x1:
+                        prev_x1 = c[2]
+                    prev = c
+                    continue
+                if gap <= (limit + LETTER_SPACING_MAX) * em:
+                    ambiguous = True
+        first = chars[start]
+        text = normalise(first[0] if k == start + 1 else "".join(c[0] for c in chars[start:k]))
+        wide.append(last_x1 is not None and first[1] - last_x1 > column_gap)
+        words.append(Word(text, round(first[1], 2), round(prev_x1, 2)))
+        last_x1 = prev_x1
+        if k < n:
+            start, prev, prev_x1 = k, chars[k], chars[k][2]
+    return words, wide, ambiguous
+
+
+def _letter_spacing(chars: list[Char]) -> float:
+    """The line's letter-spacing in em: the lower quartile of the gaps between adjacent letters
+    not parted by a space glyph (inside pieces and between them), at least 0 and at most
+    ``LETTER_SPACING_MAX``; 0 from fewer than ``LETTER_PAIRS_MIN`` pairs.  Most letter pairs
+    stand inside words, so a word gap drawn without a space glyph does not raise it;
+    letter-spaced text (tracking) does."""
+    values: list[tuple[float, int]] = []
+    total = 0
+    prev = chars[0]
+    reach = prev[2]
+    for c in chars:
+        if c[7]:
+            values.append((c[8] / c[7] / c[4], c[7]))
+            total += c[7]
+        if c is prev:
+            continue
+        gap = c[1] - reach
+        if c[2] > reach:
+            reach = c[2]
+        em = c[4] if c[4] < prev[4] else prev[4]
+        if (not (c[6] and c[5] == prev[5] + 1) and gap < COLUMN_GAP * em
+                and prev[0][-1].isalpha() and c[0][0].isalpha()):
+            values.append((gap / em, 1))
+            total += 1
+        prev = c
+    if total < LETTER_PAIRS_MIN:
+        return 0.0
+    values.sort()
+    quarter = total / 4
+    for value, weight in values:
+        quarter -= weight
+        if quarter < 0:
+            return min(max(value, 0.0), LETTER_SPACING_MAX)
+    return 0.0
 
 
 # --------------------------------------------------------------------------- columns
