@@ -31,6 +31,8 @@ FILLER = {"i", "mot", "fg", "år", "aug", "augusti", "okt", "oktober", "sept", "
           "jun", "juli", "jul", "feb", "apr", "aug", "sep", "nov", "november", "december", "tom", "t.o.m.", "ack.",
           "ackumulerat", "helårs", "års", "per", "jan-aug", "jan–aug", "jan-dec", "jan–dec", "jan-apr", "jan–apr",
           "t1", "t2", "t3", "q1", "q2", "q3", "q4", "kv1", "kv2", "kv3", "kv4", "delår", "tertial"}
+# the head of a column of note references ("Not" over "1", "2" on some rows)
+NOTE_HEADS = {"not", "noter"}
 # one-letter sub-columns under a group ("2023" over "U B A"), as reports abbreviate them; a legend under the
 # table ("U = utfall, B = budget, A = avvikelse") says what the report's own letters mean
 ABBREVIATIONS = {"u": "outcome", "b": "budget", "a": "deviation", "i": "income", "k": "cost", "n": "net",

@@ -17,7 +17,7 @@ from kslib.parse.tables.classify import classify
 from kslib.parse.tables.geometry import tolerance
 from kslib.parse.tables.grid import laid_out
 from kslib.parse.tables.grid import blocks, slots as slots_of
-from kslib.parse.tables.lines import analyse, fold_stacked, short_text, unglue_heading
+from kslib.parse.tables.lines import analyse, fold_stacked, fold_year_rows, short_text, unglue_heading
 from kslib.parse.tables.model import Column, Row, Table
 from kslib.parse.tables.passes import settle
 from kslib.parse.tables.rows import read_rows
@@ -39,7 +39,7 @@ def discover(source: Source, *, year: int | None = None,
     """Every table of the source found by its structure, in document order."""
     warnings = warnings if warnings is not None else []
     lines = [part for line in source.lines for part in unglue_heading(line)]
-    lns = fold_stacked([ln for ln in (analyse(line) for line in lines) if ln.kind != "furniture"])
+    lns = fold_stacked(fold_year_rows([ln for ln in (analyse(line) for line in lines) if ln.kind != "furniture"]))
     tables: list[Table] = []
     for start, stop in blocks(lns):
         block = lns[start:stop]

@@ -93,7 +93,8 @@ def _glued_figures(text: str, group_follows: bool) -> list[str] | None:
         return None
     figs = _CHUNK.findall(m.group("figs"))
     label = m.group("label")
-    if len(figs) < 2 and not (label and (figs[0][0] in "-–—+" or group_follows)):
+    decimal = bool(label) and len(figs) == 1 and "," in figs[0] and not group_follows   # "kommunhuset147,9"
+    if len(figs) < 2 and not (label and (figs[0][0] in "-–—+" or group_follows)) and not decimal:
         return None         # "unga4" before "048,2": the figure 4 048,2 glued to its label
     if not group_follows and not any("," in f or len(f.lstrip("-–—+")) >= 3 for f in figs):
         return None

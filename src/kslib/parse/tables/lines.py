@@ -11,7 +11,7 @@ from kslib.parse.tables.geometry import Pos, is_numeric, unglue, words
 from kslib.read.source import Line, Word
 from kslib.vocab import measures as vm
 from kslib.vocab.cells import is_approx, note_words
-from kslib.vocab.furniture import FOOTER_AT_END
+from kslib.vocab.furniture import FOOTER_AT_END, PAGE_OF_TOTAL
 
 _MAX_LABEL_WORDS = 12
 
@@ -34,7 +34,7 @@ class Ln:
 
 def analyse(line: Line) -> Ln:
     ws = unglue(words(line))
-    if FOOTER_AT_END.search(line.text):                       # a running footer with "n (N)" page numbers
+    if FOOTER_AT_END.search(line.text) or _page_of_total(line.text):   # a running footer: "n (N)"
         return Ln(line, [], [], [], "furniture")
     ws = _without_page_number(ws)
     # a note reference glued or after the figures ("900Not 1", "900 Not 1") is not a figure
@@ -67,6 +67,13 @@ def analyse(line: Line) -> Ln:
     else:
         kind = "text"
     return Ln(line, ws, label, nums, kind)
+
+
+def _page_of_total(text: str) -> bool:
+    """A page number with its total alone on a line pushed to the right ("              17 (37)")."""
+    m = PAGE_OF_TOTAL.match(text)
+    return bool(m) and len(text) - len(text.lstrip()) >= 10 and m.group("a") is not None \
+        and 0 < int(m.group("page")) <= int(m.group("a"))
 
 
 def _without_page_number(ws: list[Pos]) -> list[Pos]:
@@ -211,3 +218,50 @@ def fold_stacked(lns: list[Ln]) -> list[Ln]:
         out.append(ln)
     return out
 
+
+
+def fold_year_rows(lns: list[Ln]) -> list[Ln]:
+    """A transposed table printed one cell per line ("2015", "364", "230", "2016", "397", …): each year with the
+    figures after it up to the next year as one figure line, when every year has the same number of them."""
+    out: list[Ln] = []
+    i, n = 0, len(lns)
+    while i < n:
+        run = _year_run(lns, i)
+        if run is None:
+            out.append(lns[i])
+            i += 1
+            continue
+        count, width = run
+        for r in range(count):
+            year = lns[i + r * (width + 1)]
+            figs = [lns[i + r * (width + 1) + 1 + k] for k in range(width)]
+            nums = [Pos(year.nums[0].text, year.nums[0].x0, year.nums[0].x1)] + [
+                Pos(stack_figure(f) or "", f.nums[0].x0, f.nums[-1].x1) for f in figs]
+            out.append(Ln(year.line, nums, [], nums, "nums", tuple(p.text for p in nums)))
+        i += count * (width + 1)
+    return out
+
+
+def _lone_year(ln: Ln) -> str | None:
+    return ln.nums[0].text if not ln.label and len(ln.nums) == 1 and vm.YEAR.match(ln.nums[0].text) else None
+
+
+def _year_run(lns: list[Ln], i: int) -> tuple[int, int] | None:
+    """(years, figures per year) of a run of lone years each followed by the same number of lone figures."""
+    if _lone_year(lns[i]) is None:
+        return None
+    width = 0
+    while i + 1 + width < len(lns) and _lone_year(lns[i + 1 + width]) is None \
+            and stack_figure(lns[i + 1 + width]) is not None:
+        width += 1
+    if not width:
+        return None
+    years: list[str] = []
+    k = i
+    while k + width < len(lns) and _lone_year(lns[k]) is not None and all(
+            _lone_year(lns[k + 1 + j]) is None and stack_figure(lns[k + 1 + j]) is not None for j in range(width)) \
+            and (k + width + 1 >= len(lns) or stack_figure(lns[k + width + 1]) is None
+                 or _lone_year(lns[k + width + 1]) is not None):
+        years.append(_lone_year(lns[k]) or "")
+        k += width + 1
+    return (len(years), width) if len(years) >= 2 and len(set(years)) == len(years) else None

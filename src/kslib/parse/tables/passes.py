@@ -9,6 +9,7 @@ from kslib.diagnostics import ParseWarning
 from kslib.parse.numbers import RowSplit
 from kslib.parse.tables.cells import Choice, cell_text
 from kslib.parse.tables.identities import deviation_pairs
+from kslib.parse.tables.magnitudes import decide_by_magnitudes
 from kslib.parse.tables.model import Row, Table
 from kslib.parse.tables.sums import decide_by_sums
 from kslib.vocab.rows import split_code
@@ -19,7 +20,8 @@ def settle(table: Table, *, ends_text: bool) -> None:
     never cut mid-page: a table that ends its last page ends there)."""
     _deviation_convention(table)
     decided = decide_by_sums(table.rows, 10.0 ** -table.decimals)
-    _split_warnings(table.rows, decided, table.title, table.warnings)
+    by_size = decide_by_magnitudes(table.rows, set(decided))
+    _split_warnings(table.rows, decided, table.title, table.warnings, by_size)
     for r in table.rows:
         r.code, r.label = split_code(r.label)
         if not r.lines:
@@ -104,7 +106,7 @@ def _cut_off(table: Table) -> None:
 # --------------------------------------------------------------------------- warnings
 
 def _split_warnings(rows: Sequence[Row], decided: dict[int, tuple[int, str]], title: str,
-                    warnings: list[ParseWarning]) -> None:
+                    warnings: list[ParseWarning], by_size: dict[int, str] | None = None) -> None:
     """Every choice among readings of a row's figures, and every malformed figure, as a warning."""
     for r in rows:
         def warn(code: str, message: str) -> None:
@@ -117,6 +119,9 @@ def _split_warnings(rows: Sequence[Row], decided: dict[int, tuple[int, str]], ti
                 others = [s for j, s in enumerate(readings) if j != k][:3]
                 warn("split-by-sum", f"the figures could be read as {' or '.join(str(s) for s in others)}; "
                      f"kept {readings[k]}, the reading with which the column sums to {total!r} hold")
+            elif by_size and id(c) in by_size:
+                warn("split-by-magnitude", f"the figures could be read as {by_size[id(c)]}; kept {c.split.best}, "
+                     f"the reading whose figures are of the size of their columns in the other rows")
             elif c.split.ambiguous:
                 warn("ambiguous-split", f"the figures could be read as "
                      f"{' or '.join(str(s) for s in readings[:4])}; kept {c.split.best}")

@@ -14,6 +14,7 @@ from kslib.parse.tables.cells import place, runs_of
 from kslib.parse.tables.geometry import tolerance
 from kslib.parse.tables.grid import nearest, slots as grid_slots
 from kslib.parse.tables.lines import Ln
+from kslib.parse.tables.magnitudes import decide_by_magnitudes, decide_by_series
 from kslib.parse.tables.model import Column, Row, Table
 from kslib.parse.tables.titles import clean_title, find_title
 from kslib.vocab import measures as vm
@@ -33,11 +34,13 @@ def year_rows(block: Sequence[Ln]) -> bool:
 def read_transposed(lns: Sequence[Ln], start: int, stop: int, warnings: list[ParseWarning]) -> Table | None:
     """The block ``lns[start:stop]`` of year rows as a table the usual way round, or None (then warned)."""
     figures = [ln for ln in lns[start:stop] if ln.kind in ("data", "nums")]
-    positional = all(any(w.wide for w in ln.nums[1:]) for ln in figures)
-    slots = grid_slots(figures, tolerance(figures[0].line)) if positional else []
+    positional = all(any(w.wide for w in ln.nums[1:]) and not ln.stack for ln in figures)
+    if not positional:
+        return _read_in_order(lns, start, figures, warnings)
+    slots = grid_slots(figures, tolerance(figures[0].line))
     header = _header(lns, start, slots)
     title, _ = find_title(lns, header[0] if header else start)
-    if not positional or len(slots) < 2 or not header:
+    if len(slots) < 2 or not header:
         warnings.append(ParseWarning(
             "transposed-unplaced", f"table {clean_title(title)!r}: rows by year, but its column headers cannot be "
             f"told apart without the page's layout; not read", table="tables", line=figures[0].line.number,
@@ -88,3 +91,99 @@ def _phrases(ln: Ln) -> list[list]:
         else:
             out.append([w])
     return out
+
+
+# --------------------------------------------------------------------------- without layout
+
+_HEADER_WORDS = 40
+_YEAR_HEADS = {"år", "årtal"}
+
+
+def _read_in_order(lns: Sequence[Ln], start: int, figures: list[Ln], warnings: list[ParseWarning]) -> Table | None:
+    """A transposed table of a text without layout: the column names from the header's words in reading order
+    (one name per line, or a capital starting each name), each year's figures split into as many columns, the
+    splits no identity decides settled by the columns' magnitudes; a table whose names and figures do not
+    agree is said, not guessed."""
+    found = _names_in_order(lns, start)
+    title_at = found[0] if found else start
+    title, _ = find_title(lns, title_at)
+    title = found[2] or title if found else title
+    names = found[1] if found else []
+    rows: list[Row] = []
+    if len(names) >= 2:
+        for ln in figures:
+            placed = place(runs_of(ln.nums[1:]), [(float(k), float(k)) for k in range(len(names))],
+                           positional=False, identities=lambda n: [])
+            if sum(v is not None for v in placed.printed) < len(names) or placed.malformed:
+                rows = []
+                break
+            rows.append(Row(ln.nums[0].text, "row", placed.values, ln.line, placed.printed, placed.choices))
+    if not rows:
+        warnings.append(ParseWarning(
+            "transposed-unplaced", f"table {clean_title(title)!r}: rows by year, but its column headers cannot be "
+            f"told apart without the page's layout; not read", table="tables", line=figures[0].line.number,
+            page=figures[0].line.page))
+        return None
+    table_warnings: list[ParseWarning] = []
+    by_size = decide_by_series(rows) or decide_by_magnitudes(rows)
+    for r in rows:
+        for c in r.choices:
+            if id(c) in by_size:
+                table_warnings.append(ParseWarning(
+                    "split-by-magnitude", f"table {clean_title(title)!r}, row {r.label!r}: the figures could be "
+                    f"read as {by_size[id(c)]}; kept {c.split.best}, the reading whose columns change least from "
+                    f"year to year", table="tables", row=r.label, line=r.line.number, page=r.line.page))
+            elif c.split.ambiguous:
+                table_warnings.append(ParseWarning(
+                    "ambiguous-split", f"table {clean_title(title)!r}, row {r.label!r}: the figures could be read as "
+                    f"{' or '.join(str(s) for s in c.readings()[:4])}; kept {c.split.best}", table="tables",
+                    row=r.label, line=r.line.number, page=r.line.page))
+    years = [int(r.label) for r in rows]
+    cols = [Column(str(y), None, "value", y) for y in years]
+    turned = [Row(name, "row", [r.values[i] for r in rows], rows[0].line, [r.printed[i] for r in rows])
+              for i, name in enumerate(names)]
+    unit = unit_of(title)
+    head = lns[found[0]].line if found else figures[0].line
+    return Table(clean_title(title), unit, cols, turned, head, warnings=table_warnings)
+
+
+def _names_in_order(lns: Sequence[Ln], start: int) -> tuple[int, list[str], str] | None:
+    """(first header line, the column names, a title printed before the year column's head on its line) from
+    the text lines above the year rows: after the year column's head ("År") one name per line when each line
+    starts with a capital, else a capital starting each name; None without such a header."""
+    k = start - 1
+    taken: list[int] = []
+    words = 0
+    while k >= 0 and lns[k].kind in ("text", "header") and lns[k].line.text.strip() and words < _HEADER_WORDS:
+        text = lns[k].line.text.strip()
+        if text.endswith((".", ":")) or lns[k].nums:
+            break
+        taken.append(k)
+        words += len(text.split())
+        last = text.split()[-1].lower()
+        if last in _YEAR_HEADS:
+            break
+        k -= 1
+    if not taken:
+        return None
+    taken.sort()
+    first = lns[taken[0]].line.text.split()
+    title = ""
+    if first[-1].lower() in _YEAR_HEADS:
+        title = " ".join(first[:-1])
+        body = taken[1:]
+    else:
+        body = taken
+    lines = [lns[j].line.text.split() for j in body]
+    if not lines:
+        return None
+    if all(ws[0][:1].isupper() for ws in lines):        # one name per line
+        names = [" ".join(ws) for ws in lines]
+    else:                                               # words one per line: a capital starts each name
+        names = []
+        for w in (w for ws in lines for w in ws):
+            if w[:1].isupper() or not names:
+                names.append(w)
+            else:
+                names[-1] = f"{names[-1]} {w}"
+    return taken[0], [vm.join_words(n.split()) for n in names], title

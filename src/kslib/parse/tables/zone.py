@@ -149,8 +149,8 @@ def _rest_of_word(lns: Sequence[Ln], k: int, region: float | None) -> bool:
 
 def _names_only(texts: list[str]) -> bool:
     """A capitalised line that names no column: no measure, year, place, period or letter of a measure."""
-    return bool(texts) and texts[0][:1].isupper() and not any(
-        vm.is_measure_word(t) or vm.YEARISH.match(t) or vm.norm(t) in vm.PLACES or vm.norm(t) in _GROUP_WORDS
+    return bool(texts) and texts[0][:1].isupper() and not is_label_head(" ".join(texts)) and not any(
+        vm.breaks(t) or is_unit_word(t) or vm.norm(t) in vm.NOTE_HEADS or vm.is_measure_word(t) or vm.YEARISH.match(t) or vm.norm(t) in vm.PLACES or vm.norm(t) in _GROUP_WORDS
         or vm.abbreviation(t) is not None or vm.month_of(t) >= 0 for t in texts)
 
 
@@ -321,7 +321,7 @@ def columns(lns: Sequence[Ln], zone: list[int], slots: list[list[float]], region
         year = vm.year_of(label) or (vm.year_of(group) if group else None)
         if year is None and base_year:
             year = base_year - 1 if vm.PREVIOUS_YEAR.search(label) else base_year
-        note = label.strip().lower() in ("not", "noter")
+        note = label.strip().lower() in vm.NOTE_HEADS
         pair = vm.year_pair(label)
         cols.append(Column(label, group, measure or "value", year, slots[k][0], slots[k][1], note,
                            base_year=pair[1] if pair else None))
@@ -366,7 +366,7 @@ def _sequential_cells(words: Sequence[str], legend: dict[str, str] | None, *, gr
         pair = vm.year_pair(w)
         cur = cells[-1] if cells else None
         letter = vm.abbreviation(raw, letters) if letters is not None else None
-        if w in ("not", "noter"):
+        if w in vm.NOTE_HEADS:
             cells.append({"words": [raw], "measure": "value", "year": None, "base": None, "note": True})
         elif pair:
             if cur is not None and cur["year"] is None and not cur["note"]:
