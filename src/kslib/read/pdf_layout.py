@@ -261,14 +261,15 @@ def reading_order(lines: list[VisualLine], height: float | None = None) -> list[
                 k += 1
                 continue
             j = k
-            while j < n and run_of[j] is None and body[j] and _clear(lines[j], edge):
+            while j < n and run_of[j] is None and body[j] and _clear(lines[j], edge) \
+                    and not _heads_full_width(lines, j, edge):
                 j += 1
             split = _split_run(lines[k:j], edge)
             if split is not None:
                 for m in range(k, j):
                     run_of[m] = len(runs)
                 runs.append(split)
-            k = j
+            k = max(j, k + 1)
     if not runs:
         return lines
     out: list[VisualLine] = []
@@ -281,6 +282,18 @@ def reading_order(lines: list[VisualLine], height: float | None = None) -> list[
             out.extend(runs[r][0])
             out.extend(runs[r][1])
     return out
+
+
+def _heads_full_width(lines: list[VisualLine], j: int, edge: float) -> bool:
+    """Is line ``j`` a line of a few words on both sides of the gutter set right above a line that crosses
+    it (a table's group header "Period … Helår" over its column header), so it belongs with what follows?"""
+    ln = lines[j]
+    left = sum(1 for w in ln.words if w.x1 <= edge)
+    right = len(ln.words) - left
+    if not (0 < left <= 3 and 0 < right <= 3) or j + 1 >= len(lines):
+        return False
+    nxt = lines[j + 1]
+    return not _clear(nxt, edge) and nxt.top - ln.bottom <= 1.5 * ln.size
 
 
 def _clear(line: VisualLine, edge: float) -> bool:

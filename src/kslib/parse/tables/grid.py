@@ -73,5 +73,9 @@ def laid_out(block: Sequence[Ln]) -> bool:
     from their label by a cell gap (a PDF table, a layout-preserving text); a text of single spaces — or one
     drawn into a PDF as it is — is read in word order, its blank cells told by the identities."""
     rows = [ln for ln in block if ln.kind == "data" and ln.label and ln.nums]
+    if not rows:        # labels on lines of their own: figures apart from each other by cell gaps
+        figures = [ln for ln in block if ln.kind == "nums" and len(ln.nums) >= 2 and not ln.stack]
+        apart = sum(1 for ln in figures if all(w.wide and not w.glued for w in ln.nums[1:]))
+        return bool(figures) and 2 * apart >= len(figures)
     apart = sum(1 for ln in rows if ln.nums[0].wide and not ln.nums[0].glued)
     return bool(rows) and 2 * apart >= len(rows)
