@@ -183,6 +183,9 @@ def join_words(words: list[str]) -> str:
             out = out[:-1] + w
         elif len(w) <= 2 and w.isalpha() and w.islower() and w not in {"i", "år", "fg"}:
             out += w
+        elif w.isalpha() and w.islower() and len(w) <= 6 and not is_vocab(w) and is_measure_word(out.split()[-1]) \
+                and is_measure_word(out.split()[-1] + w):
+            out += w                # a measure's stem and the rest of its word on the next line ("Avvik" / "else")
         else:
             out += " " + w
     return out
@@ -203,9 +206,10 @@ def rejoin(words: list[str]) -> list[str]:
     ``["Prognos"]``, ``["Progno", "s"]`` → ``["Prognos"]`` (a real hyphen before a capital stays: "IT-")."""
     out: list[str] = []
     for w in words:
-        if out and breaks(out[-1]) and w[:1].islower() and w.isalpha():
+        if out and w[:1].islower() and w.isalpha() and (breaks(out[-1]) or not is_vocab(w)):
             joined = out[-1].rstrip("-") + w
-            if out[-1].endswith("-") or is_measure_word(joined):
+            # "Prog-" / "nos", "Progno" / "s", and a measure's stem with the rest of its word ("Avvik" / "else")
+            if out[-1].endswith("-") or is_measure_word(joined) and (breaks(out[-1]) or len(w) <= 6):
                 out[-1] = joined
                 continue
         out.append(w)

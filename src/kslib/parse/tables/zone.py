@@ -128,15 +128,15 @@ def _caption(ln: Ln, region: float) -> bool:
             and all(vm.is_vocab(t) and not vm.is_measure_word(t) and not vm.YEARISH.match(t) for t in over))
 
 
-def _rests_under(ln: Ln, above: Ln | None) -> bool:
-    """With layout: a line whose words that are no header words are lower-case rests of header words broken
-    at the line above ("Intäk-" / "ter", "Kost-" / "nader"), each under its start."""
+def _rests_under(ln: Ln, above: Ln | None, region: float) -> bool:
+    """With layout: a line whose words over the figures that are no header words are lower-case rests of
+    header words broken at the line above ("Intäk-" / "ter", "Kost-" / "nader"), each under its start."""
     if above is None or not ln.words:
         return False
-    breaking = [w for w in above.words if vm.breaks(w.text)]
-    rests = [w for w in ln.words if not vm.is_vocab(w.text)]
-    return bool(breaking) and bool(rests) and all(
-        w.text[:1].islower() and any(min(w.x1, b.x1) - max(w.x0, b.x0) > -2 for b in breaking) for w in rests)
+    rests = [w for w in ln.words if w.x1 > region and not vm.is_vocab(w.text)]
+    return bool(rests) and all(w.text[:1].islower() and any(
+        min(w.x1, b.x1) - max(w.x0, b.x0) > -2 and (vm.breaks(b.text) or vm.is_measure_word(b.text + w.text))
+        for b in above.words) for w in rests)
 
 
 def _rest_of_word(lns: Sequence[Ln], k: int, region: float | None) -> bool:
@@ -194,7 +194,7 @@ def zone(lns: Sequence[Ln], start: int, region: float | None) -> Zone | None:
             break           # a title or the label column's name over stacked header words ("Nyckeltal")
         strong = (ln.kind == "header" or vm.is_strong_header(texts)) and _over_vocab(ln, region)
         weak = ln.kind in ("text", "header") and len(texts) <= 8 and (
-            _over_vocab(ln, region) or region is not None and _rests_under(ln, lns[k - 1] if k else None))
+            _over_vocab(ln, region) or region is not None and _rests_under(ln, lns[k - 1] if k else None, region))
         if not (strong or weak) or (texts and texts[-1].endswith(".")):
             break
         seen_strong = any(sum(vm.is_measure_word(w.text) for w in lns[z].words) >= 2 for z in zone)
@@ -266,10 +266,13 @@ def columns(lns: Sequence[Ln], zone: list[int], slots: list[list[float]], region
         per_line.append(entries)
     covers = [{k for k, _ in e} for e in per_line]
     group_lines = []
+    # header words broken over lines ("Intäk-" / "ter") are a column's words, not groups
+    broken = {i for i, e in enumerate(per_line) if any(vm.breaks(w.text) for _, w in e)}
+    broken |= {i + 1 for i in broken}
     for i, c in enumerate(covers):
         below = set().union(*covers[i + 1:]) if covers[i + 1:] else set()
         above = sum(1 for j in range(i) if covers[j])          # a unit line over the label column covers none
-        if (2 <= len(c) < len(below) and c < below and len(group_lines) == above
+        if (2 <= len(c) < len(below) and c < below and len(group_lines) == above and i not in broken
                 and _groups_columns([w for _, w in per_line[i]], covers[i + 1:], lns[zone[i]])):
             group_lines.append(i)       # groups stand on the zone's top lines
     cell_words, span = _cells(per_line, group_lines, slots)
