@@ -56,7 +56,8 @@ def analyse(line: Line) -> Ln:
     if nums and all(w.text in "-–—+%" for w in nums):      # a lone dash is not a figure row
         label, nums = ws, []
     years_only = all(vm.YEAR.match(w.text) for w in nums)
-    if years_only and (vm.is_strong_header(texts) or (nums and label and all(vm.is_vocab(w.text) for w in label))):
+    if years_only and (vm.is_strong_header(texts) or (nums and label and all(
+            vm.is_vocab(t) for t in vm.rejoin([w.text for w in label])))):
         kind = "header"                                      # "Utfall 2024 Budget 2024", "Period  Helår 2022"
     elif nums and not (all(vm.YEAR.match(w.text) for w in nums) and not label):
         kind = "data" if label else "nums"

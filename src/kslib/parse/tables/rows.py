@@ -131,6 +131,8 @@ def _place_stack(ln: Ln, cols: list[Column], idents, costs, skip, title: str, wa
     """A stacked row's figures under the columns, in order; more figures than columns is said."""
     free = len(cols) - len(skip)
     texts = list(ln.stack)
+    if skip and len(texts) == free + 1 and re.fullmatch(r"\d{1,2}", texts[0].strip()):
+        free += 1               # the note column's reference on a line of its own (place_stacked reads it)
     if len(texts) > free:
         warnings.append(ParseWarning(
             "stacked-figures", f"table {title!r}, row {ln.text!r}: {len(texts)} figures printed one per line under "

@@ -22,7 +22,7 @@ def over(ln: Ln, region: float) -> bool:
 
 def _over_vocab(ln: Ln, region: float | None) -> bool:
     """Are the words standing over the figures header words (vocabulary or broken fragments)?"""
-    over = [w.text for w in ln.words if region is None or w.x1 > region]
+    over = vm.rejoin([w.text for w in ln.words if region is None or w.x1 > region])     # "Bok- slut"
     # capitalised words beside the header words: broken header words over the figures, or a label head
     # ("Verksamhet") on a line that names a measure or year; a title with its unit ("Ekonomi, tkr") is no header
     broken = len(over) > 1 and (region is not None or any(vm.is_measure_word(t) or vm.YEAR.match(t) for t in over))
@@ -85,6 +85,8 @@ def header_suffix(ln: Ln) -> int | None:
     texts = [w.text for w in ln.words]
     if not texts or texts[-1].endswith(".") or len(texts) > _TITLE_WORDS + 12:
         return None
+    if all(vm.is_vocab(t) for t in vm.rejoin(texts)):
+        return None             # header words only ("Bok- slut 2017")
     # a title, then a caption of the label column's unit ("Ekonomiskt resultat  Belopp i mnkr"): no header yet
     for j in range(max(1, len(texts) - 3), len(texts) - 1):
         if texts[j][:1].isupper() and is_label_head(" ".join(texts[j:])) and unit_of(" ".join(texts[j:])):
