@@ -269,8 +269,10 @@ def columns(lns: Sequence[Ln], zone: list[int], slots: list[list[float]], region
     covers = [{k for k, _ in e} for e in per_line]
     group_lines = []
     # header words broken over lines ("Intäk-" / "ter") are a column's words, not groups
-    broken = {i for i, e in enumerate(per_line) if any(vm.breaks(w.text) for _, w in e)}
-    broken |= {i + 1 for i in broken}
+    rests = {i for i, e in enumerate(per_line) if i and e and all(
+        w.text[:1].islower() and w.text.isalpha() and not vm.is_vocab(w.text) for _, w in e)}
+    broken = {i for i, e in enumerate(per_line) if any(w.text.endswith("-") for _, w in e)} | rests
+    broken |= {i + 1 for i in broken if i + 1 < len(per_line) and i not in rests} | {i - 1 for i in rests}
     for i, c in enumerate(covers):
         below = set().union(*covers[i + 1:]) if covers[i + 1:] else set()
         above = sum(1 for j in range(i) if covers[j])          # a unit line over the label column covers none
