@@ -85,8 +85,6 @@ def header_suffix(ln: Ln) -> int | None:
     texts = [w.text for w in ln.words]
     if not texts or texts[-1].endswith(".") or len(texts) > _TITLE_WORDS + 12:
         return None
-    if all(vm.is_vocab(t) for t in vm.rejoin(texts)):
-        return None             # header words only ("Bok- slut 2017")
     # a title, then a caption of the label column's unit ("Ekonomiskt resultat  Belopp i mnkr"): no header yet
     for j in range(max(1, len(texts) - 3), len(texts) - 1):
         if texts[j][:1].isupper() and is_label_head(" ".join(texts[j:])) and unit_of(" ".join(texts[j:])):
@@ -96,6 +94,8 @@ def header_suffix(ln: Ln) -> int | None:
                 None)
     if unit is not None and all(vm.is_vocab(t) for t in texts[unit + 1:]):
         return unit + 1
+    if all(vm.is_vocab(t) for t in vm.rejoin(texts)):
+        return None             # header words only ("Bok- slut 2017")
     k = len(texts)
     while k > 0 and vm.is_vocab(texts[k - 1]):
         k -= 1
