@@ -146,8 +146,10 @@ def _runs_over(ln: Ln, region: float | None) -> bool:
     """A figure line whose label reaches into the figure columns: a sentence with a number at its end
     ("… till Stadens förvaltningar och bolag, 23"), not a row of the table above."""
     glued = bool(ln.nums) and abs(ln.nums[0].x0 - ln.label[-1].x1) < 1e-6 if ln.label else False
+    # a long label that reaches under the first column but ends before its own figures is a row's
+    before = bool(ln.label) and len(ln.nums) >= 2 and ln.label[-1].x1 < ln.nums[0].x0
     return (region is not None and ln.kind == "data" and bool(ln.label) and ln.label[-1].x1 > region + 1
-            and not glued)          # a label glued to its first figure ("unga280 319") runs over, but is a row
+            and not glued and not before)   # a label glued to its first figure ("unga280 319") is a row
 
 
 def _wrapped(label: tuple[float, float, int] | None, ln: Ln, region: float | None) -> bool:

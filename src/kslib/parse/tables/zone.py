@@ -256,12 +256,13 @@ def columns(lns: Sequence[Ln], zone: list[int], slots: list[list[float]], region
         entries = []
         phrase: list[Pos] = []
         for w in lns[z].words + [None]:
-            if w is not None and region is not None and w.x1 <= region and (label_right is None or w.x0 < label_right):
-                label_words.append(w.text)
-                continue
             if phrase and (w is None or w.wide):
-                k = nearest(phrase[0].x0, phrase[-1].x1, slots)   # a phrase of close words is one cell
-                entries.extend((k, p) for p in phrase)
+                if region is not None and phrase[-1].x1 <= region and (label_right is None
+                                                                        or phrase[0].x0 < label_right):
+                    label_words.extend(p.text for p in phrase)      # the label column's head
+                else:
+                    k = nearest(phrase[0].x0, phrase[-1].x1, slots)   # a phrase of close words is one cell
+                    entries.extend((k, p) for p in phrase)
                 phrase = []
             if w is not None:
                 phrase.append(w)
@@ -387,7 +388,9 @@ def _sequential_cells(words: Sequence[str], legend: dict[str, str] | None, *, gr
             else:       # years as columns: "Bokslut 2020 2019 2018", or bare years
                 measure = cur["measure"] if cur is not None and not cur["note"] else "value"
                 cells.append({"words": [raw], "measure": measure, "year": year, "base": None, "note": False})
-        elif letter is not None or w in vm.PLACES or w in _GROUP_WORDS:
+        elif letter is not None or w in vm.PLACES or w in _GROUP_WORDS or (
+                raw[:1].isupper() and vm.month_of(w) >= 0 and (cur is None or cur.get("place"))):
+            # a period ("Jan–aug") that opens the header or follows another: a group over the columns
             cells.append({"words": [raw], "measure": letter or "value", "year": None, "base": None, "note": False,
                           "place": letter is None})
         elif vm.is_measure_word(raw):
@@ -431,7 +434,8 @@ _GROUP_WORDS = {"period", "perioden", "helår", "helåret", "ackumulerat", "åre
 def _grouplike(cell: dict) -> bool:
     """A cell that can name a column group: a period, a place, or (with a measure or alone) a year."""
     ws = [vm.norm(w) for w in cell["words"]]
-    return (any(w in _GROUP_WORDS or w in vm.PLACES for w in ws) or cell["year"] is not None) and not cell["note"]
+    return (any(w in _GROUP_WORDS or w in vm.PLACES or vm.month_of(w) >= 0 and not vm.is_measure_word(w)
+                for w in ws) or cell["year"] is not None) and not cell["note"]
 
 
 def _grouped(cells: list[dict]) -> list[dict]:
