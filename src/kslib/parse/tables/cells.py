@@ -19,6 +19,7 @@ from typing import Callable, Sequence
 from kslib.parse.numbers import (Figure, Identity, RowSplit, SplitError, Token, segmentations, split_row, tokenize_row,
                                  whole_token)
 from kslib.parse.tables.geometry import Pos
+from kslib.vocab.cells import NIL
 
 
 @dataclass
@@ -314,6 +315,20 @@ def place_stacked(texts: Sequence[str], n: int, *, identities: Sequence[Identity
     Columns in ``skip`` (a note column) take no figure."""
     free = [k for k in range(n) if k not in set(skip)]
     out = Placed([None] * n, [None] * n, [0] * n)
+    if any(t in NIL for t in texts) and len(texts) == len(free):
+        for k, t in zip(free, texts):       # one line per column, a nil dash among them: in order
+            if t in NIL:
+                out.printed[k] = t
+                continue
+            try:
+                tok = whole_token(t)
+            except ValueError:
+                out.malformed.append(t)
+                continue
+            fig = split_row([tok], 1).best.figures[0]
+            out.values[k], out.printed[k], out.decimals[k] = fig.value, cell_text(fig), fig.decimals
+        return out
+    texts = [t for t in texts if t not in NIL]
     tokens = []
     for t in texts:
         try:

@@ -60,6 +60,7 @@ def discover(source: Source, *, year: int | None = None,
             continue
         zone, between = found.lines, found.between
         if multi and slots:
+            slots, region = _note_slot(lns, zone, slots, region)
             label_right = max((ln.label[-1].x1 for ln in block if ln.kind == "data" and ln.label), default=None)
             cols, label_head = placed_columns(lns, zone, slots, region, year, label_right,
                                               _legend(lns, zone[0], stop))
@@ -107,6 +108,18 @@ def discover(source: Source, *, year: int | None = None,
     for n, t in enumerate(tables, 1):
         t.id = f"t{n}"
     return tables
+
+
+def _note_slot(lns, zone: list[int], slots: list[list[float]], region: float | None):
+    """The header's note column ("Not") as a slot of its own where the figures left it none (a note on a few
+    rows only, left of the figures): its references are then notes, not words of the row's label."""
+    for z in zone:
+        for w in lns[z].words:
+            if vm.norm(w.text) in vm.NOTE_HEADS and not any(min(w.x1, b) - max(w.x0, a) > 0 for a, b in slots) \
+                    and w.x1 < slots[0][0]:
+                slots = [[w.x0, w.x1]] + [list(s) for s in slots]
+                return slots, (w.x0 - (6 if lns[z].line.words else 1)) if region is not None else None
+    return slots, region
 
 
 def _drop_note_columns(table: Table) -> None:

@@ -10,7 +10,7 @@ from kslib.parse.tables.cells import one_figure, runs_of
 from kslib.parse.tables.geometry import Pos, is_numeric, unglue, words
 from kslib.read.source import Line, Word
 from kslib.vocab import measures as vm
-from kslib.vocab.cells import is_approx, note_words
+from kslib.vocab.cells import NIL, is_approx, note_words
 from kslib.vocab.furniture import FOOTER_AT_END, PAGE_OF_TOTAL
 
 _MAX_LABEL_WORDS = 12
@@ -172,7 +172,9 @@ def _split_words(line: Line, at: int) -> list[Line]:
 
 
 def stack_figure(ln: Ln) -> str | None:
-    """The one figure a line holds that is nothing but one figure."""
+    """The one figure a line holds that is nothing but one figure (a lone nil dash counts: "-")."""
+    if len(ln.words) == 1 and ln.words[0].text in NIL:
+        return ln.words[0].text
     if ln.kind != "nums" or any(w.glued for w in ln.nums):
         return None
     runs = runs_of(ln.nums)
@@ -212,7 +214,7 @@ def fold_stacked(lns: list[Ln]) -> list[Ln]:
         if i in stacked:
             m = dict(groups)[i]
             figs = [lns[i + 1 + k] for k in range(m)]
-            nums = [Pos(stack_figure(f) or "", f.nums[0].x0, f.nums[-1].x1) for f in figs]
+            nums = [Pos(stack_figure(f) or "", (f.nums or f.words)[0].x0, (f.nums or f.words)[-1].x1) for f in figs]
             out.append(Ln(ln.line, ln.words, ln.words, nums, "data", tuple(p.text for p in nums)))
             skip = m
             continue
@@ -237,7 +239,7 @@ def fold_year_rows(lns: list[Ln]) -> list[Ln]:
             year = lns[i + r * (width + 1)]
             figs = [lns[i + r * (width + 1) + 1 + k] for k in range(width)]
             nums = [Pos(year.nums[0].text, year.nums[0].x0, year.nums[0].x1)] + [
-                Pos(stack_figure(f) or "", f.nums[0].x0, f.nums[-1].x1) for f in figs]
+                Pos(stack_figure(f) or "", (f.nums or f.words)[0].x0, (f.nums or f.words)[-1].x1) for f in figs]
             out.append(Ln(year.line, nums, [], nums, "nums", tuple(p.text for p in nums)))
         i += count * (width + 1)
     return out
