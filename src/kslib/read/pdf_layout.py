@@ -287,13 +287,18 @@ def reading_order(lines: list[VisualLine], height: float | None = None) -> list[
 def _heads_full_width(lines: list[VisualLine], j: int, edge: float) -> bool:
     """Is line ``j`` a line of a few words on both sides of the gutter set right above a line that crosses
     it (a table's group header "Period … Helår" over its column header), so it belongs with what follows?"""
-    ln = lines[j]
-    left = sum(1 for w in ln.words if w.x1 <= edge)
-    right = len(ln.words) - left
-    if not (0 < left <= 3 and 0 < right <= 3) or j + 1 >= len(lines):
-        return False
-    nxt = lines[j + 1]
-    return not _clear(nxt, edge) and nxt.top - ln.bottom <= 1.5 * ln.size
+    def both_sides(ln: VisualLine) -> bool:
+        left = sum(1 for w in ln.words if w.x1 <= edge)
+        return 0 < left <= 4 and 0 < len(ln.words) - left <= 4
+
+    k = j
+    while k < len(lines) and k - j <= 3 and both_sides(lines[k]):
+        if k + 1 >= len(lines) or lines[k + 1].top - lines[k].bottom > 1.5 * lines[k].size:
+            return False
+        if not _clear(lines[k + 1], edge):
+            return True         # header lines over a table that crosses the gutter
+        k += 1
+    return False
 
 
 def _clear(line: VisualLine, edge: float) -> bool:
