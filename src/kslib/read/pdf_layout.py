@@ -257,12 +257,12 @@ def reading_order(lines: list[VisualLine], height: float | None = None) -> list[
     for edge in candidates[:8]:
         k = 0
         while k < n:
-            if run_of[k] is not None or not body[k] or not _clear(lines[k], edge):
+            if run_of[k] is not None or not body[k] or not _clear(lines[k], edge) or _table_row(lines[k], edge):
                 k += 1
                 continue
             j = k
             while j < n and run_of[j] is None and body[j] and _clear(lines[j], edge) \
-                    and not _heads_full_width(lines, j, edge):
+                    and not _heads_full_width(lines, j, edge) and not _table_row(lines[j], edge):
                 j += 1
             split = _split_run(lines[k:j], edge)
             if split is not None:
@@ -282,6 +282,16 @@ def reading_order(lines: list[VisualLine], height: float | None = None) -> list[
             out.extend(runs[r][0])
             out.extend(runs[r][1])
     return out
+
+
+_FIGURE = re.compile(r"^[-–−+(]?\d[\d ,.]*\)?%?$")
+
+
+def _table_row(line: VisualLine, edge: float) -> bool:
+    """A line with figures on both sides of the gutter: a table's row, never two columns of prose."""
+    right = [w for w in line.words if w.x0 >= edge]
+    figures = sum(1 for w in right if _FIGURE.match(w.text))
+    return any(w.x1 <= edge and _FIGURE.match(w.text) for w in line.words) and 2 * figures >= len(right) > 0
 
 
 def _heads_full_width(lines: list[VisualLine], j: int, edge: float) -> bool:
