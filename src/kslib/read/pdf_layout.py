@@ -284,29 +284,35 @@ def reading_order(lines: list[VisualLine], height: float | None = None) -> list[
     return out
 
 
-_FIGURE = re.compile(r"^[-–−+(]?\d[\d ,.]*\)?%?$")
+_FIGURE = re.compile(r"^[-–−+(]?\d[\d ,.]*\)?%?\*?$")
+_NIL = {"-", "–", "—", "−"}
 
 
 def _table_row(line: VisualLine, edge: float) -> bool:
     """A line with figures on both sides of the gutter: a table's row, never two columns of prose."""
     right = [w for w in line.words if w.x0 >= edge]
-    figures = sum(1 for w in right if _FIGURE.match(w.text))
-    return any(w.x1 <= edge and _FIGURE.match(w.text) for w in line.words) and 2 * figures >= len(right) > 0
+    figures = sum(1 for w in right if _FIGURE.match(w.text) or w.text in _NIL)
+    left = any(w.x1 <= edge and (_FIGURE.match(w.text) or w.text in _NIL) for w in line.words)
+    return figures >= 2 and 3 * figures >= 2 * len(right) or left and 2 * figures >= len(right) > 0
 
 
 def _heads_full_width(lines: list[VisualLine], j: int, edge: float) -> bool:
-    """Is line ``j`` a line of a few words on both sides of the gutter set right above a line that crosses
-    it (a table's group header "Period … Helår" over its column header), so it belongs with what follows?"""
-    def both_sides(ln: VisualLine) -> bool:
-        left = sum(1 for w in ln.words if w.x1 <= edge)
-        return 0 < left <= 4 and 0 < len(ln.words) - left <= 4
+    """Is line ``j`` one of a table's heading lines (its title, its header words on either side of the gutter,
+    a group line "Period … Helår") set right above a row that crosses the gutter or has figures on both sides,
+    so it belongs with the table that follows, not with the prose columns?"""
+    def short(ln: VisualLine) -> bool:
+        left = [w for w in ln.words if w.x1 <= edge]
+        right = [w for w in ln.words if w.x0 >= edge]
+        return (len(left) <= 4 and len(right) <= 4 and not any(w.text.endswith((".", ":", ",")) for w in ln.words)
+                and (not left or left[0].text[:1].isupper() or left[0].text[:1].isdigit())
+                and (not right or right[0].text[:1].isupper() or right[0].text[:1].isdigit()))
 
     k = j
-    while k < len(lines) and k - j <= 3 and both_sides(lines[k]):
+    while k < len(lines) and k - j <= 4 and short(lines[k]):
         if k + 1 >= len(lines) or lines[k + 1].top - lines[k].bottom > 1.5 * lines[k].size:
             return False
-        if not _clear(lines[k + 1], edge):
-            return True         # header lines over a table that crosses the gutter
+        if not _clear(lines[k + 1], edge) or _table_row(lines[k + 1], edge):
+            return True
         k += 1
     return False
 

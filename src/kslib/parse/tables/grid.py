@@ -75,7 +75,7 @@ def laid_out(block: Sequence[Ln]) -> bool:
     rows = [ln for ln in block if ln.kind == "data" and ln.label and ln.nums]
     if not rows:        # labels on lines of their own: figures apart from each other by cell gaps
         figures = [ln for ln in block if ln.kind == "nums" and len(ln.nums) >= 2 and not ln.stack]
-        apart = sum(1 for ln in figures if all(w.wide and not w.glued for w in ln.nums[1:]))
+        apart = sum(1 for ln in figures if any(w.wide and not w.glued for w in ln.nums[1:]))
         return bool(figures) and 2 * apart >= len(figures)
     apart = sum(1 for ln in rows if ln.nums[0].wide and not ln.nums[0].glued)
     return bool(rows) and 2 * apart >= len(rows)

@@ -181,6 +181,15 @@ def stack_figure(ln: Ln) -> str | None:
     return runs[0].text if len(runs) == 1 and one_figure(runs[0]) is not None else None
 
 
+def _page_glued(ln: Ln) -> bool:
+    """A label whose only figures are a page number with its total ("13 (30)") glued on by a page footer, with
+    figures printed one per line after it (then the label is a stacked row's)."""
+    if len(ln.nums) != 2 or not ln.label:
+        return False
+    m = re.fullmatch(r"\((\d{1,3})\)", ln.nums[1].text)
+    return bool(m) and ln.nums[0].text.isdigit() and 0 < int(ln.nums[0].text) <= int(m.group(1))
+
+
 def fold_stacked(lns: list[Ln]) -> list[Ln]:
     """Figures printed one per line under their label ("Bibliotek", "4 100", "3 950", "-150") as one row.
 
@@ -190,6 +199,9 @@ def fold_stacked(lns: list[Ln]) -> list[Ln]:
     i, n = 0, len(lns)
     while i < n:
         m = 0
+        if lns[i].kind == "data" and _page_glued(lns[i]) and i + 2 < n and stack_figure(lns[i + 1]) is not None \
+                and stack_figure(lns[i + 2]) is not None:
+            lns[i] = Ln(lns[i].line, lns[i].label, lns[i].label, [], "text")   # "Summa nämnden  13 (30)"
         if lns[i].kind == "text" and short_text(lns[i]):
             while i + 1 + m < n and stack_figure(lns[i + 1 + m]) is not None:
                 m += 1

@@ -58,7 +58,8 @@ def read_rows(lns: Sequence[Ln], idx: list[int], cols: list[Column], slots, pos:
                 orphan, last_was_row = None, True
                 continue
             nxt = next((lns[j] for j in idx[pos_i + 1:pos_i + 2]), None)
-            above_figures = nxt is not None and nxt.kind == "nums" and text[:1].isupper()   # a label over its figures
+            above_figures = nxt is not None and nxt.kind == "nums" and (text[:1].isupper() or text[:1].isdigit())
+            #             a label over its figures (a coded one too: "208 Nämnd och förvaltning")
             cont_row = rows and last_was_row and not pending and not above_figures and (
                 rows[-1].label.endswith((",", "-", " och")) or _wrapped(last_label, ln, region)
                 and not (row_kind(rows[-1].label, False) != "row" and text[:1].isupper()))   # a sum, then a heading

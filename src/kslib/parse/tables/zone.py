@@ -161,7 +161,9 @@ def zone(lns: Sequence[Ln], start: int, region: float | None) -> Zone | None:
     k = start - 1
     between: list[int] = []
     while k >= 0 and len(between) < 3 and short_text(lns[k]) and not _rest_of_word(lns, k, region) and (
-            not over(lns[k], region) if region is not None else not _over_vocab(lns[k], None)):
+            not over(lns[k], region) or lns[k + 1].kind == "nums" and lns[k].kind == "text"
+            and not _over_vocab(lns[k], region) if region is not None else not _over_vocab(lns[k], None)):
+        # (a label over its figures may reach under the first column)
         if lns[k].line.page != lns[start].line.page:
             break
         between.append(k)
