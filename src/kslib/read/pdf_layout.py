@@ -379,6 +379,14 @@ def _shape(text: str) -> str:
     return re.sub(r"^(?:# )+|(?: #(?: \(#\))?)+$", "", masked) or masked
 
 
+def _figure_row(text: str) -> bool:
+    """A line holding three or more figures (no years) besides a page number at its end: a table's row, not a
+    footer repeated on every page."""
+    rest = re.sub(r"\s+\d{1,3}\s*\(\d{1,3}\)\s*$", "", text).split()
+    figures = [t for t in rest if re.fullmatch(r"[-–−(]?\d+(?:,\d+)?\)?%?", t) and not re.fullmatch(r"(?:19|20)\d\d", t)]
+    return len(figures) >= 3
+
+
 _RUN = 3               # a margin line on this many consecutive pages is furniture (an appended document's footer)
 
 
@@ -414,7 +422,8 @@ def furniture_flags(pages: Sequence[tuple[float, list[VisualLine]]]) -> list[lis
             text = ln.text
             if _is_running_header(text):
                 page_flags[k] = True
-            elif k in idx and n_pages >= 2 and (counts[_shape(text)] >= needed or runs[_shape(text)] >= _RUN):
+            elif k in idx and n_pages >= 2 and (counts[_shape(text)] >= needed or runs[_shape(text)] >= _RUN) \
+                    and not _figure_row(text):
                 page_flags[k] = True
             elif k in idx and (k == 0 or k == len(lines) - 1 or _edge(lines, k)) and _PAGE_NUMBER.match(text):
                 page_flags[k] = True
