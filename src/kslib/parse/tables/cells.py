@@ -348,6 +348,12 @@ def place_stacked(texts: Sequence[str], n: int, *, identities: Sequence[Identity
     idents = [Identity(i.name, (lambda r: lambda sub: r(widen(sub)))(i.residual), i.tolerance) for i in identities]
     costs = [blank_cost[k] for k in free] if blank_cost is not None else None
     rs = split_row(tokens, len(free), identities=idents, blank_cost=costs, max_alternatives=_KEEP)
+    if skip and out.printed[skip[0]] is None and len(tokens) >= 2 and _note_ref(tokens[0]):
+        # a note reference and a blank cell: as many lines as columns; the identities tell which reading holds
+        noted = split_row(tokens[1:], len(free), identities=idents, blank_cost=costs, max_alternatives=_KEEP)
+        if _better(noted, rs):
+            out.printed[skip[0]] = tokens[0].int_part
+            rs = noted
     for k, fig in zip(free, rs.best.figures):
         if fig is not None:
             out.values[k], out.printed[k], out.decimals[k] = fig.value, cell_text(fig), fig.decimals
