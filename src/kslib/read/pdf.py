@@ -13,6 +13,8 @@ whatever the producer wrote between words, and hold across kerning and letter-sp
   1-based, furniture lines included (so a line keeps its number whatever is
   judged furniture); it is what warnings cite as "line";
 - ``Line.words`` holds each word with its horizontal extent in points;
+- ``Line.symbols`` holds the coloured status symbols drawn on the line (:func:`kslib.read.symbols.attach`;
+  every symbol of a page is on ``PageInfo.symbols``);
 - ``Line.text`` joins the words with one space, or two where the gap between
   them is a column gap (wider than ``COLUMN_GAP`` em), so that the plain-text
   row splitter's gap hints work on PDF text too.
@@ -39,6 +41,7 @@ from typing import Callable, Iterator
 from kslib.errors import PdfError
 from kslib.read.pdf_layout import WORD_GAP, Char, VisualLine, furniture_flags, visual_lines
 from kslib.read.source import Line, Source, read_bytes
+from kslib.read.symbols import Symbol, attach, pdfium_symbols, plumber_symbols
 
 BACKENDS = ("pypdfium2", "pdfplumber")
 SPACE_MIN = 0.2     # em: no font's space is narrower; a space pdfium generated in a narrower gap parts nothing
@@ -47,11 +50,12 @@ DEFAULT_BACKEND = "pypdfium2"
 
 @dataclass(frozen=True)
 class PageInfo:
-    """A PDF page's number (1-based) and size in points."""
+    """A PDF page's number (1-based), size in points, and coloured symbols (:mod:`kslib.read.symbols`)."""
 
     number: int
     width: float
     height: float
+    symbols: tuple[Symbol, ...] = field(default=(), repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -106,9 +110,10 @@ def source_from_pages(pages: list[tuple[PageInfo, list[VisualLine]]], *, name: s
     geometry: dict[int, LineBox] = {}
     number = 0
     for (info, lines), page_flags in zip(pages, flags):
-        for vline, is_furniture in zip(lines, page_flags):
+        symbols = attach(lines, info.symbols) if info.symbols else [()] * len(lines)
+        for vline, is_furniture, held in zip(lines, page_flags, symbols):
             number += 1
-            line = Line(number, vline.text, info.number, vline.words)
+            line = Line(number, vline.text, info.number, vline.words, held)
             geometry[number] = LineBox(round(vline.top, 2), round(vline.bottom, 2), round(vline.size, 2))
             (furniture if is_furniture else content).append(line)
     return PdfSource(name, hashlib.sha256(data).hexdigest(), tuple(content), path, tuple(furniture),
@@ -137,7 +142,8 @@ def _pdfium_pages(data: bytes, name: str) -> Iterator[tuple[PageInfo, list[Char]
                 raise PdfError(f"{name}: page {index + 1} cannot be read; the PDF is damaged ({exc})") from None
             width, height = page.get_size()
             textpage = page.get_textpage()
-            yield PageInfo(index + 1, width, height), _pdfium_pieces(raw, textpage, height, shapes)
+            yield (PageInfo(index + 1, width, height, pdfium_symbols(page, textpage, height)),
+                   _pdfium_pieces(raw, textpage, height, shapes))
             textpage.close()
             page.close()
     finally:
@@ -369,5 +375,5 @@ def _plumber_pages(data: bytes, name: str) -> Iterator[tuple[PageInfo, list[Char
                 chars.append(Char(text, float(c["x0"]), float(c["x1"]), float(c["bottom"]) - lift, size,
                                   len(chars), sep))
                 sep = False
-            yield PageInfo(page.page_number, float(page.width), float(page.height)), chars
+            yield PageInfo(page.page_number, float(page.width), float(page.height), plumber_symbols(page)), chars
             page.flush_cache()

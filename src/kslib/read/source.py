@@ -13,9 +13,12 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import TYPE_CHECKING, Iterator, Sequence
 
 from kslib.errors import InputFileError
+
+if TYPE_CHECKING:
+    from kslib.read.symbols import Symbol
 
 # Characters the text layer uses that mean something plain.
 _TRANSLATE = str.maketrans({
@@ -59,6 +62,7 @@ class Line:
     text: str                   # normalised text, trailing spaces removed
     page: int | None = None     # printed page number, where the text shows it
     words: tuple[Word, ...] | None = None  # PDF only: words with positions
+    symbols: tuple[Symbol, ...] = ()    # PDF only: coloured status symbols on the line, left to right
 
     @property
     def location(self) -> str:
