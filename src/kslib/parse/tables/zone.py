@@ -92,7 +92,8 @@ def header_suffix(ln: Ln) -> int | None:
     # a title that ends in its unit after a comma ("Helårsprognos, mnkr  Budget"): the header starts after it
     unit = next((i for i in range(1, len(texts) - 1) if texts[i - 1].endswith(",") and is_unit_word(texts[i])),
                 None)
-    if unit is not None and all(vm.is_vocab(t) for t in texts[unit + 1:]):
+    if unit is not None and (all(vm.is_vocab(t) for t in texts[unit + 1:])
+                             or is_label_head(" ".join(texts[unit + 1:]))):      # "… , mnkr  Verksamhet"
         return unit + 1
     if all(vm.is_vocab(t) for t in vm.rejoin(texts)):
         return None             # header words only ("Bok- slut 2017")
@@ -149,6 +150,13 @@ def _rest_of_word(lns: Sequence[Ln], k: int, region: float | None) -> bool:
             and len(texts[0]) <= 9 and bool(lns[k - 1].words) and vm.breaks(lns[k - 1].words[-1].text))
 
 
+def _group_word(t: str) -> bool:
+    """A word that names a group of columns: a period, a place or a year."""
+    w = vm.norm(t)
+    return w in _GROUP_WORDS or w in vm.PLACES or bool(vm.YEARISH.match(w)) or (vm.month_of(w) >= 0
+                                                                                 and not vm.is_measure_word(w))
+
+
 def _names_only(texts: list[str]) -> bool:
     """A capitalised line that names no column: no measure, year, place, period or letter of a measure."""
     return bool(texts) and texts[0][:1].isupper() and not is_label_head(" ".join(texts)) and not any(
@@ -182,11 +190,19 @@ def zone(lns: Sequence[Ln], start: int, region: float | None) -> Zone | None:
             break
         if region is not None and _caption(ln, region):
             break                       # the table's title with its unit reaching over the figures
-        if _rest_of_word(lns, k, region) or (region is None and zone and is_label_head(" ".join(texts))):
-            zone.append(k)              # the rest of a header word broken over lines ("Avvik-" / "else"), or the
-            #                             label column's head among header words stacked one per line
+        if _rest_of_word(lns, k, region):
+            zone.append(k)              # the rest of a header word broken over lines ("Avvik-" / "else")
             n_words += 1
             k -= 1
+            continue
+        if region is None and zone and is_label_head(" ".join(texts)):
+            zone.append(k)              # the label column's head among header words stacked one per line: only
+            k -= 1                      # groups stand above it ("Period" / "Helår"), else a title does
+            above = [w.text for w in lns[k].words] if k >= 0 else []
+            cut = header_suffix(lns[k]) if k >= 0 else None
+            if not above or not all(_group_word(t) for t in above[cut or 0:]):
+                break
+            n_words += 1
             continue
         cut = header_suffix(ln) if region is None else None
         if cut is not None and (_is_title(texts[:cut]) or zone and cut == 1 and texts[0][:1].isupper()
