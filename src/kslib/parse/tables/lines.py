@@ -181,7 +181,7 @@ def stack_figure(ln: Ln) -> str | None:
     return runs[0].text if len(runs) == 1 and one_figure(runs[0]) is not None else None
 
 
-def _page_glued(ln: Ln) -> bool:
+def page_glued(ln: Ln) -> bool:
     """A label whose only figures are a page number with its total ("13 (30)") glued on by a page footer, with
     figures printed one per line after it (then the label is a stacked row's)."""
     if len(ln.nums) != 2 or not ln.label:
@@ -199,7 +199,7 @@ def fold_stacked(lns: list[Ln]) -> list[Ln]:
     i, n = 0, len(lns)
     while i < n:
         m = 0
-        if lns[i].kind == "data" and _page_glued(lns[i]) and i + 2 < n and stack_figure(lns[i + 1]) is not None \
+        if lns[i].kind == "data" and page_glued(lns[i]) and i + 2 < n and stack_figure(lns[i + 1]) is not None \
                 and stack_figure(lns[i + 2]) is not None:
             lns[i] = Ln(lns[i].line, lns[i].label, lns[i].label, [], "text")   # "Summa nämnden  13 (30)"
         if lns[i].kind == "text" and short_text(lns[i]):

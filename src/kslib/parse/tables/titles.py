@@ -1,6 +1,8 @@
 """A table's title (the heading above it, a sentence between skipped) and its label column's header."""
 from __future__ import annotations
 
+from kslib.vocab.furniture import page_at_end
+
 import re
 from typing import Sequence
 
@@ -29,6 +31,9 @@ def find_title(lns: Sequence[Ln], top: int) -> tuple[str, int]:
         if (not t or t.endswith((".", ",", ";")) or len(t.split()) > 12 or "_" in t or t[:1].islower()
                 or (k + 1 < top and below[:1].islower()) or (t.endswith(":") and len(t.split()) <= 3)):
             continue            # a sentence, a subtitle or a caption ("Antaluppgifter:") is no title
+        glued = page_at_end(t)          # a heading with the page footer glued to it ("… per år  13 (33)")
+        if glued and glued[0] and lns[k].label:
+            return glued[0], k
         if lns[k].kind in ("data", "nums") and not all(vm.YEAR.match(w.text) for w in lns[k].nums):
             break
         return t, k
@@ -72,5 +77,7 @@ def head_title(header: Ln, label_head: str) -> str:
 
 def clean_title(title: str) -> str:
     """``"Tabell 1Utfall per 2023-12-31"`` → ``"Utfall per 2023-12-31"``; ``"3.2 Resultaträkning"`` → ``"Resultaträkning"``."""
+    glued = page_at_end(title)           # a page footer glued to the title ("Verksamheten per år  13 (33)")
+    title = glued[0] if glued else title
     return re.sub(r"\s*\*+$", "", _TITLE_PREFIX.sub("", title)).strip()
 

@@ -13,7 +13,7 @@ from kslib.diagnostics import ParseWarning
 from kslib.parse.tables.cells import place, runs_of
 from kslib.parse.tables.geometry import tolerance
 from kslib.parse.tables.grid import nearest, slots as grid_slots
-from kslib.parse.tables.lines import Ln
+from kslib.parse.tables.lines import Ln, page_glued
 from kslib.parse.tables.magnitudes import decide_by_magnitudes, decide_by_series
 from kslib.parse.tables.model import Column, Row, Table
 from kslib.parse.tables.titles import clean_title, find_title
@@ -23,9 +23,14 @@ from kslib.vocab.units import unit_of
 _HEADER_LINES = 3
 
 
+def _figure_lines(block: Sequence[Ln]) -> list[Ln]:
+    """The block's figure lines, a title with a page footer glued to it ("Verksamheten per år  13 (30)") not."""
+    return [ln for ln in block if ln.kind in ("data", "nums") and not (ln.label and page_glued(ln))]
+
+
 def year_rows(block: Sequence[Ln]) -> bool:
     """Does every figure line of the block start with a year, each a different one (two or more)?"""
-    figures = [ln for ln in block if ln.kind in ("data", "nums")]
+    figures = _figure_lines(block)
     years = [ln.words[0].text for ln in figures if ln.words and not ln.label]
     return len(figures) >= 2 and len(years) == len(figures) and all(vm.YEAR.match(y) for y in years) \
         and len(set(years)) == len(years)
@@ -33,7 +38,8 @@ def year_rows(block: Sequence[Ln]) -> bool:
 
 def read_transposed(lns: Sequence[Ln], start: int, stop: int, warnings: list[ParseWarning]) -> Table | None:
     """The block ``lns[start:stop]`` of year rows as a table the usual way round, or None (then warned)."""
-    figures = [ln for ln in lns[start:stop] if ln.kind in ("data", "nums")]
+    figures = _figure_lines(lns[start:stop])
+    start = next(k for k in range(start, stop) if lns[k] is figures[0])
     positional = all(any(w.wide for w in ln.nums[1:]) and not ln.stack for ln in figures)
     if not positional:
         return _read_in_order(lns, start, figures, warnings)
@@ -41,10 +47,7 @@ def read_transposed(lns: Sequence[Ln], start: int, stop: int, warnings: list[Par
     header = _header(lns, start, slots)
     title, _ = find_title(lns, header[0] if header else start)
     if len(slots) < 2 or not header:
-        warnings.append(ParseWarning(
-            "transposed-unplaced", f"table {clean_title(title)!r}: rows by year, but its column headers cannot be "
-            f"told apart without the page's layout; not read", table="tables", line=figures[0].line.number,
-            page=figures[0].line.page))
+        _unplaced(title, figures, max(len(slots) - 1, 1), warnings)
         return None
     names: list[list[str]] = [[] for _ in slots]
     for k in header:
@@ -110,7 +113,7 @@ def _read_in_order(lns: Sequence[Ln], start: int, figures: list[Ln], warnings: l
     title = found[2] or title if found else title
     names = found[1] if found else []
     rows: list[Row] = []
-    if len(names) >= 2:
+    if len(names) >= 2 and all(names):
         for ln in figures:
             placed = place(runs_of(ln.nums[1:]), [(float(k), float(k)) for k in range(len(names))],
                            positional=False, identities=lambda n: [])
@@ -119,10 +122,7 @@ def _read_in_order(lns: Sequence[Ln], start: int, figures: list[Ln], warnings: l
                 break
             rows.append(Row(ln.nums[0].text, "row", placed.values, ln.line, placed.printed, placed.choices))
     if not rows:
-        warnings.append(ParseWarning(
-            "transposed-unplaced", f"table {clean_title(title)!r}: rows by year, but its column headers cannot be "
-            f"told apart without the page's layout; not read", table="tables", line=figures[0].line.number,
-            page=figures[0].line.page))
+        _unplaced(title, figures, max(len(names), 1), warnings)
         return None
     table_warnings: list[ParseWarning] = []
     by_size = decide_by_series(rows) or decide_by_magnitudes(rows)
@@ -177,6 +177,10 @@ def _names_in_order(lns: Sequence[Ln], start: int) -> tuple[int, list[str], str]
     lines = [lns[j].line.text.split() for j in body]
     if not lines:
         return None
+    capitals = [sum(1 for w in ws if w[:1].isupper()) for ws in lines]
+    if len(lines) > 1 and max(capitals) >= 2:
+        # names side by side, wrapped over lines without the gaps that would tell their words apart
+        return taken[0], [""] * max(capitals), title
     if all(ws[0][:1].isupper() for ws in lines):        # one name per line
         names = [" ".join(ws) for ws in lines]
     else:                                               # words one per line: a capital starts each name
@@ -187,3 +191,18 @@ def _names_in_order(lns: Sequence[Ln], start: int) -> tuple[int, list[str], str]
             else:
                 names[-1] = f"{names[-1]} {w}"
     return taken[0], [vm.join_words(n.split()) for n in names], title
+
+
+def _unplaced(title: str, figures: list[Ln], n: int, warnings: list[ParseWarning]) -> None:
+    """A transposed table whose column names cannot be told apart: said for each year's row, with the readings
+    its figures allow under ``n`` columns, so that nothing of it is lost in silence."""
+    for ln in figures:
+        placed = place(runs_of(ln.nums[1:]), [(float(k), float(k)) for k in range(n)], positional=False,
+                       identities=lambda m: [])
+        readings = [str(s) for c in placed.choices for s in c.readings()[:4]] or [
+            " | ".join(p or "(blank)" for p in placed.printed)]
+        warnings.append(ParseWarning(
+            "transposed-unplaced", f"table {clean_title(title)!r}, row {ln.nums[0].text!r}: rows by year, but its "
+            f"column headers cannot be told apart without the page's layout; the figures could be read as "
+            f"{' or '.join(readings)}; not read", table="tables", row=ln.nums[0].text, line=ln.line.number,
+            page=ln.line.page))
