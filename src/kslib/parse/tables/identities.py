@@ -61,9 +61,10 @@ def _net(i, c, n):
 
 
 def is_series(cols: Sequence[Column]) -> bool:
-    """One measure over several years (key figures): no identity, figures of like magnitude."""
+    """One measure over several years or places (key figures): no identity, figures of like magnitude."""
     figures = [c for c in cols if not c.note]
-    return len(figures) >= 2 and len({c.measure for c in figures}) == 1 and len({c.year for c in figures}) == len(figures)
+    return (len(figures) >= 2 and len({c.measure for c in figures}) == 1
+            and len({(c.group, c.year) for c in figures}) == len(figures))
 
 
 _SUBJECTS = (("outcome", "net"), ("forecast",))

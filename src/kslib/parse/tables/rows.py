@@ -4,6 +4,7 @@ left open, and every choice is a warning."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Sequence
 
 from kslib.diagnostics import ParseWarning
@@ -50,6 +51,11 @@ def read_rows(lns: Sequence[Ln], idx: list[int], cols: list[Column], slots, pos:
             if ln.kind == "nums":
                 ln.kind = "data"
         label = " ".join(w.text for w in ln.label)
+        nxt_ln = next((lns[j] for j in idx[pos_i + 1:pos_i + 2]), None)
+        if skip and label and len(ln.nums) == 1 and re.fullmatch(r"\d{1,2}", ln.nums[0].text) \
+                and nxt_ln is not None and nxt_ln.kind == "nums":
+            ln = Ln(replace(ln.line, text=label), ln.label, ln.label, [], "text")   # a label and its note over
+            #                         its figures ("Reinvestering VA-ledningar 1"): the note is no figure
         if ln.kind == "text" or not ln.nums:
             text = ln.line.text.strip() if not pos else " ".join(w.text for w in ln.words)
             if orphan is not None:

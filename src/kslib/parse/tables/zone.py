@@ -101,7 +101,8 @@ def header_suffix(ln: Ln) -> int | None:
     while k > 0 and vm.is_vocab(texts[k - 1]):
         k -= 1
     first = next((i for i in range(k, len(texts)) if vm.is_measure_word(texts[i]) or vm.YEARISH.match(texts[i])
-                  or vm.norm(texts[i]) in vm.PLACES or vm.norm(texts[i]) in _GROUP_WORDS), None)
+                  or vm.norm(texts[i]) in vm.PLACES or vm.norm(texts[i]) in _GROUP_WORDS
+                  or vm.norm(texts[i]) in vm.NOTE_HEADS), None)
     if first is None or first == 0 or not 0 < k <= _TITLE_WORDS or texts[k - 1].endswith((".", ":")):
         return None
     return first
