@@ -380,11 +380,12 @@ def _shape(text: str) -> str:
 
 
 def _figure_row(text: str) -> bool:
-    """A line holding three or more figures (no years) besides a page number at its end: a table's row, not a
-    footer repeated on every page."""
-    rest = re.sub(r"\s+\d{1,3}\s*\(\d{1,3}\)\s*$", "", text).split()
+    """A table's row, not a footer repeated on every page: a line of three or more figures (no years), or
+    figures before a page number glued to their line ("542 616  16 (23)")."""
+    glued = re.search(r"\s+\d{1,3}\s*\(\d{1,3}\)\s*$", text)
+    rest = (text[:glued.start()] if glued else text).split()
     figures = [t for t in rest if re.fullmatch(r"[-–−(]?\d+(?:,\d+)?\)?%?", t) and not re.fullmatch(r"(?:19|20)\d\d", t)]
-    return len(figures) >= 3
+    return len(figures) >= 3 or bool(glued) and sum(len(re.sub(r"\D", "", t)) for t in figures) >= 3
 
 
 _RUN = 3               # a margin line on this many consecutive pages is furniture (an appended document's footer)
