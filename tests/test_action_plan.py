@@ -2,7 +2,7 @@
 import textwrap
 
 from goal_templates import real_source, source_from_text
-from kslib.parse.tables.action_plan import COLUMNS, read_action_plan
+from kslib.parse.records.action_plan import COLUMNS, read_action_plan
 
 
 def test_real_plan_item_by_item():

@@ -6,7 +6,9 @@ import pytest
 
 from goal_templates import modified, real_source
 from kslib.audit.goals import check_goal_counts
-from kslib.parse.tables.goals import GOAL_COLUMNS, read_goal_counts, read_goals
+from kslib.parse.records.counts import read_goal_counts
+from kslib.parse.records.goal_rows import GOAL_COLUMNS
+from kslib.parse.records.goals import read_goals
 from kslib.statuses import STATUS_LABELS_SV, status_from_words
 
 LATER_2020 = {"1.1.b", "1.2", "2.3", "3.1", "3.2", "3.3"}

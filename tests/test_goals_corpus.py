@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from goal_templates import modified, real_source
-from kslib.parse.tables.goals import GOAL_COLUMNS, read_goals
-from kslib.parse.tables.indicator_values import COLUMNS, direction, read_indicator_values, split_cell
+from kslib.parse.records.goal_rows import GOAL_COLUMNS
+from kslib.parse.records.goals import read_goals
+from kslib.parse.records.indicator_values import COLUMNS, direction, read_indicator_values, split_cell
 from kslib.read import read_source
 from kslib.statuses import ALL_STATUSES, STATUSES, status_from_words
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from goal_templates import source_from_text
-from kslib.parse.tables.goals import read_goals
+from kslib.parse.records.goals import read_goals
 
 SECTION = (
     "2         Mål och inriktning\n"

@@ -3,7 +3,7 @@ import pandas as pd
 import pytest
 
 from goal_templates import modified, real_source
-from kslib.parse.tables.indicators import read_indicators, parse_figures
+from kslib.parse.records.indicators import read_indicators, parse_figures
 
 CONTRACT = ["goal_id", "indicator", "baseline", "target", "trend", "comparison", "outcome", "outcome_value",
             "outcome_unit", "outcome_persons", "county_value", "country_value", "preliminary", "rank", "line"]

@@ -1,6 +1,6 @@
 """Follow-up of internal control: the real table checked item by item, and a modified copy."""
 from goal_templates import modified, real_source
-from kslib.parse.tables.internal_control import COLUMNS, read_internal_control
+from kslib.parse.records.internal_control import COLUMNS, read_internal_control
 
 
 def test_real_items():

@@ -5,7 +5,7 @@ from goal_templates import REPORT, real_source
 from kslib.errors import OverridesError
 from kslib.parse.overrides import apply_overrides, read_overrides
 from kslib.parse.report import read_report
-from kslib.parse.tables.goals import read_goals
+from kslib.parse.records.goals import read_goals
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,8 @@
 
 Codes are what the processed data holds (``goals.csv``, ``action_plan.csv``); the labels are
 what committees read; :func:`status_from_words` reads a status the report states in words, and
-:func:`status_from_symbol` one it shows as a symbol, only by the report's own key (:func:`symbol_key`).
+:func:`status_from_symbol` one it shows as a symbol, only by the report's own key (:func:`symbol_key`);
+:func:`is_key` tells a key to statuses (its symbols kept or lost) from a record.
 :data:`STATUSES` are the fulfilment statuses of goals; an assignment (uppdrag) or action is
 also ``done`` (Avslutad, Klar, Genomförd) or ``ongoing`` (Pågår, Pågående): :data:`ALL_STATUSES`.
 """
@@ -73,6 +74,11 @@ _SYMBOL = re.compile("(" + "|".join(map(re.escape, SYMBOLS)) + r"|\(?\b(?:" + "|
                      re.I)
 
 
+# a status symbol at the end of a title: a glyph, or a colour word in brackets ("… (grön)")
+SYMBOL_AT_END = re.compile(r"\s*(" + "|".join(map(re.escape, SYMBOLS)) + r"|\((?:" + "|".join(_COLOUR_WORDS)
+                           + r")\))\s*$", re.I)
+
+
 def _symbol_name(token: str) -> str:
     """``"(Grön)"`` and ``"grön"`` are one key; a glyph is itself."""
     return token.strip("()").lower()
@@ -113,6 +119,22 @@ def is_legend(text: str) -> bool:
     if not pairs or any(status is None for _, status in pairs):
         return False
     return len(pairs) >= 2 or len(text.split()) <= 4
+
+
+_KEY_WORDS = re.compile(r"^\s*(?:Teckenförklaring|Symbolförklaring|Förklaring|Färgförklaring)\b\s*:?", re.I)
+_STATUS_PHRASE = re.compile(r"(?:(?:ej|inte|delvis)\s+)?(?:uppfyll[td]a?|uppnå(?:tt|dd)|genomför[dt]|godkän[dt])"
+                            r"(?:\s+delvis)?|följs\s+upp\s+senare|pågår|avslutad", re.I)
+
+
+def is_key(text: str) -> bool:
+    """Is the line a key to statuses, its symbols kept or lost: a legend (:func:`is_legend`), a line headed
+    "Teckenförklaring", or a line of status words only ("Uppfyllt  Delvis uppfyllt  Ej uppfyllt")?"""
+    t = text.strip()
+    if is_legend(t) or _KEY_WORDS.match(t):
+        return True
+    rest = _SYMBOL.sub(" ", t)
+    phrases = _STATUS_PHRASE.findall(rest)
+    return len(phrases) >= 2 and not _STATUS_PHRASE.sub("", rest).strip(" :=–-,;/")
 
 
 def status_from_symbol(text: str, key: dict[str, str | None]) -> str | None:

@@ -14,7 +14,8 @@ vocabulary of Swedish municipal reporting:
   ``Kommunstyrelse(n)``, ``X-revisionen``, ``X-kollegiet``).  A bare form such as
   ``Kommunstyrelse`` is given in the definite form the report itself uses (``Kommunstyrelsen``);
 * the *year* is the one printed with the title, else the running headers', else the body's
-  ``Bokslut/Utfall YYYY``, else ``fallback_year`` (the path's);
+  ``Bokslut/Utfall YYYY``, else ``fallback_year`` (the path's); a scorecard (an appendix) takes the year of
+  the report it belongs to: its title's, else the year whose outcome its cards report, else its file's;
 * the *period* is the one the title states (``januari–mars 2026``, ``per 31 augusti``,
   ``Tertialrapport 1``), else the kind's: a calendar year for annual kinds.
 """
@@ -152,7 +153,10 @@ def read_metadata(source: Source, *, fallback_year: int | None = None, year: int
     kind_at = _find_kind(title)
     kind = _kind_name(kind_at[1]) if kind_at else None
     board = _board(title, kind_at, body)
-    read_year = (_title_year(title, kind_at) if kind_at else None) or _report_year(source)
+    if kind == "styrkort":            # an appendix takes the year of the report it belongs to
+        read_year = _appendix_year(source, title, kind_at, fallback_year)
+    else:
+        read_year = (_title_year(title, kind_at) if kind_at else None) or _report_year(source)
     final_year = year if year is not None else (read_year or fallback_year)
     period = _period(title, kind_at, kind, final_year)
     if warnings is not None:
@@ -379,6 +383,19 @@ def _title_year(title: list[str], kind_at: tuple[int, re.Match[str]]) -> int | N
         if y:
             return y
     return None
+
+
+def _appendix_year(source: Source, title: list[str], kind_at: tuple[int, re.Match[str]],
+                   fallback_year: int | None) -> int | None:
+    """A scorecard's year: the one printed with its title, else the year whose outcome its cards report
+    ("Mål (utfall) 2024", "Utfall 2024"), else its file's, else a year after the title — never its first year
+    column's."""
+    from kslib.parse.records.scorecards import outcome_year
+
+    i, m = kind_at
+    line = title[i]
+    own = _first_year(line[m.end():]) or _first_year(line[:m.start()])
+    return own or outcome_year(source) or fallback_year or _title_year(title, kind_at)
 
 
 def _first_year(text: str) -> int | None:

@@ -4,8 +4,8 @@
 (:meth:`Report.found_tables`, the one table type); the catalog, the views
 (resultaträkning, driftredovisning, nyckeltal: projections by kind) and the
 audit read that one reading.  Other records are read on first access by their
-readers (:data:`READERS`).  The audit is not part of the report: it reads a
-Report (``kslib.audit.run_checks(report)``).
+readers (:data:`READERS`; the records of :mod:`kslib.parse.records`).  The audit
+is not part of the report: it reads a Report (``kslib.audit.run_checks(report)``).
 """
 from __future__ import annotations
 
@@ -19,9 +19,9 @@ from kslib.errors import InputFileError, NotAReportError
 from kslib.parse.metadata import Metadata, path_years, read_metadata
 from kslib.parse.prose import explanations
 from kslib.parse.prose.labour_market import read_labour_market
-from kslib.parse.tables import action_plan, catalog, goals, indicator_values, indicators, internal_control, views
+from kslib.parse.records import action_plan, counts, goals, indicator_values, indicators, internal_control
+from kslib.parse.tables import catalog, views
 from kslib.parse.tables.discover import discover
-from kslib.parse.tables.goal_recovery import recover_statuses
 from kslib.parse.tables.model import Table
 from kslib.parse.tables.units import infer_units
 from kslib.read import read_source
@@ -35,7 +35,7 @@ READERS: dict[str, Callable[..., pd.DataFrame]] = {
     "indicators": indicators.read_indicators,
     "internal_control": internal_control.read_internal_control,
     "action_plan": action_plan.read_action_plan,
-    "goal_counts": goals.read_goal_counts,
+    "goal_counts": counts.read_goal_counts,
     "indicator_values": indicator_values.read_indicator_values,
 }
 TABLE_NAMES: tuple[str, ...] = (*VIEWS, "labour_market", "indicators", "internal_control",
@@ -111,9 +111,7 @@ class Report:
                 frame = explanations.read_explanations(self.source, areas=self._area_names(), board=self.meta.board,
                                                        warnings=warnings)
             elif name == "goals":     # statuses the words state; then those the report's own tally forces
-                frame = recover_statuses(goals.read_goals(self.source, year=self.year, warnings=warnings,
-                                                          overrides=self.overrides_path),
-                                         self.table("goal_counts"), self.source)
+                frame = goals.goals_for_report(self, warnings=warnings)
             elif name in READERS:
                 frame = READERS[name](self.source, year=self.year, warnings=warnings)
             else:

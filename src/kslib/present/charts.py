@@ -305,7 +305,8 @@ def goal_status_chart(goals: pd.DataFrame) -> Figure:
     fig, ax = _figure(8.5, 1.0 * len(levels) + 1.8)
     left = [0] * len(levels)
     status = goals["status"].astype("string").fillna("unknown")
-    for st in STATUS_ORDER:
+    # an activity's status (done, ongoing) after the goal statuses
+    for st in [*STATUS_ORDER, *(st for st in STATUS_COLOURS if st not in STATUS_ORDER)]:
         counts = [int(((goals["level"] == lv) & (status == st)).sum()) for lv in levels]
         if not any(counts):
             continue

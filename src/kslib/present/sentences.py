@@ -57,8 +57,9 @@ def goals_summary(goals: pd.DataFrame) -> str:
         mask = goals["level"] == level
         if not mask.any():
             continue
+        shown = [*STATUS_ORDER, *(st for st in dict.fromkeys(status[mask]) if st not in STATUS_ORDER)]
         parts = [f"{int((status[mask] == st).sum())} {_STATUS_PHRASE.get(st, status_label(st).lower())}"
-                 for st in STATUS_ORDER if (status[mask] == st).any()]
+                 for st in shown if (status[mask] == st).any()]
         out.append(f"Av {int(mask.sum())} {word}: {', '.join(parts)}.")
     return " ".join(out)
 

@@ -36,3 +36,22 @@ def is_running_header(text: str) -> bool:
 def is_footer_line(text: str) -> bool:
     """A running footer with its page number ("Årsrapport 2025      35 (40)") or a lone date."""
     return bool(FOOTER_AT_END.search(text) or DATE_LINE.match(text))
+
+
+# ------------------------------------------------------------------ furniture among records (text layers)
+# a page footer on a line of its own: text, a gap of two spaces or more, "7 (24)" ("Nämnden  4 (13)")
+PAGE_FOOTER = re.compile(r"^\s*\S.*\s{2,}\d{1,4}\s*\(\s*\d{1,4}\s*\)\s*$")
+# a page number with its total on a line of its own: "7 (24)", "Sida 3 av 36", "7/24" (never a bare number)
+PAGE_OF_TOTAL = re.compile(
+    r"^\s*(?:sid(?:an|a)?\.?\s*)?(?P<page>\d{1,4})\s*(?:\(\s*(?P<a>\d{1,4})\s*\)|(?:av|/)\s*(?P<b>\d{1,4}))\s*$",
+    re.IGNORECASE)
+# a running footer's last words: a page number with its total at a line's end ("… Tekniska nämnden 5 (12)")
+PAGE_AT_END = re.compile(r"(?<![\d(,.])\s+(?P<page>\d{1,4})\s*\(\s*(?P<pages>\d{1,4})\s*\)\s*$")
+
+
+def page_at_end(text: str) -> tuple[str, int, int] | None:
+    """(text before, page, pages) when a line ends in a page number with its total, the page within the total."""
+    m = PAGE_AT_END.search(text)
+    if not m or int(m.group("page")) > int(m.group("pages")) or int(m.group("page")) == 0:
+        return None
+    return text[:m.start()].rstrip(), int(m.group("page")), int(m.group("pages"))

@@ -1,4 +1,4 @@
-"""Quality indicators linked to the goals ("Kvalitetsindikatorer kopplade till måluppfyllelsen").
+"""Quality indicators linked to the goals (a table under "Kvalitetsindikatorer …").
 
 Columns of the printed table: goal number, indicator, baseline (Utgångsläge),
 target (Målvärde), trend (Utveckling/trend), county/country comparison (Jämfr
@@ -10,10 +10,10 @@ told apart by what the layout shows:
 * a run of two or more spaces, or a continuation line that starts with spaces,
   is a cell boundary (the cells between are empty or symbols);
 * on the first line the indicator ends where a value starts (a figure with a
-  decimal comma, ``%``, ``(`` or a rank such as ``3:e``, or "År 2019" / "Andel 27 %");
+  decimal comma, ``%``, ``(`` or a rank such as ``3:e``, or "År 2021" / "Andel 31 %");
 * a continuation line starts a new cell after a closed parenthesis when it starts
-  a new value or a capitalised phrase, when it starts with a sign ("+ 5 %") or
-  with a year followed by a value ("2020 3,85");
+  a new value or a capitalised phrase, when it starts with a sign ("+ 4 %") or
+  with a year followed by a value ("2022 2,71");
 * a lone ``-`` is the comparison cell ("no comparison").
 
 Cells are then placed: the first cell right after the indicator (no gap) is the
@@ -21,8 +21,8 @@ baseline; a comparison phrase ("Högre än län", "> L") is the comparison; the 
 cell (or what follows the lone ``-``) is the outcome; the rest fill target and
 trend in order.  A row whose placement is not determined by these cues gets a
 ParseWarning.  Numbers are parsed from baseline, target and outcome: value and
-unit, persons in parentheses ("(177p)"), county/country figures ("L4,3 R4,6",
-"(3,87 län)"), preliminary marks ("prel. 70") and ranks ("6:e i länet").
+unit, persons in parentheses ("(85p)"), county/country figures ("L5,1 R6,2",
+"(2,94 län)"), preliminary marks ("prel. 64") and ranks ("4:e i länet").
 """
 from __future__ import annotations
 
@@ -32,8 +32,10 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from kslib.diagnostics import ParseWarning
+from kslib.parse.records.section import section
 from kslib.read.source import Source
 from kslib.text import squeeze
+from kslib.vocab.goals import COMPARISON, FOLLOW_UP_START, QUALITY_END, QUALITY_HEADER_END, QUALITY_HEADING
 
 TEXT_COLUMNS = ["goal_id", "indicator", "baseline", "target", "trend", "comparison", "outcome"]
 NUMBER_FIELDS = ["value", "unit", "persons", "county_value", "country_value", "preliminary", "rank"]
@@ -41,14 +43,9 @@ COLUMNS = (TEXT_COLUMNS + ["outcome_value", "outcome_unit", "outcome_persons", "
                            "preliminary", "rank", "line"]
            + [f"baseline_{f}" for f in NUMBER_FIELDS] + ["target_value", "target_unit"])
 
-_HEADING = re.compile(r"^\s*Kvalitetsindikatorer\b", re.I)
-_HEADER_END = re.compile(r"\bUtfall\b", re.I)
-_END = re.compile(r"^\s*(?:Kommentar\s+till|Sammanfattning\b)|bidrag\s+till\s+KF[\s-]*mål", re.I)
 _ROW = re.compile(r"^\s*(\d)\s+([A-ZÅÄÖ].*)$")
+_HEADER_LINES = 15          # the column header ends within this many lines of the heading
 _GAP = re.compile(r"\s{2,}")
-_COMPARISON = re.compile(
-    r"^(?:[<>≤≥=]\s*[LR]\b.*|(?:högre|lägre|bättre|sämre|över|under|lika)\s+(?:än\s+|med\s+)?(?:län|rike|riket)\b.*)$",
-    re.I)
 _YEAR_START = re.compile(r"^(?:19|20)\d\d\s+[-+]?\d")
 _SIGN_START = re.compile(r"^[+±]\s*\d|^-\s+\d")
 
@@ -74,27 +71,24 @@ def read_indicators(source: Source, *, year: int | None = None,
                     warnings: list[ParseWarning] | None = None) -> pd.DataFrame:
     """One row per quality indicator (see the module doc for columns and placement)."""
     warnings = [] if warnings is None else warnings
-    start = source.find(_HEADING)
-    if start is None:
+    sec = section(source, QUALITY_HEADING,
+                  ends=lambda ln: bool(QUALITY_END.search(ln.text) or FOLLOW_UP_START.search(ln.text)))
+    if sec is None:
         warnings.append(ParseWarning("table-missing", "no table 'Kvalitetsindikatorer …' found", "indicators"))
         return pd.DataFrame(columns=COLUMNS)
-    i = start + 1
-    header_stop = source.find(_HEADER_END, i, i + 15)
-    i = header_stop + 1 if header_stop is not None else i
+    header_end = next((k for k, ln in enumerate(sec.lines[:_HEADER_LINES]) if QUALITY_HEADER_END.search(ln.text)),
+                      -1)
     rows: list[tuple[int, str, list[str]]] = []      # (line, goal, raw texts)
     last_goal = 0
-    while i < len(source) and not _END.search(source[i].text):
-        text = source[i].text
+    for line in sec.lines[header_end + 1:]:
+        text = line.text
         m = _ROW.match(text)
-        if m and int(m.group(1)) >= last_goal:
-            if _is_row_start(text, rows):
-                last_goal = int(m.group(1))
-                rows.append((source[i].number, m.group(1), [text.strip()[len(m.group(1)):].strip()]))
-                i += 1
-                continue
+        if m and int(m.group(1)) >= last_goal and _is_row_start(text, rows):
+            last_goal = int(m.group(1))
+            rows.append((line.number, m.group(1), [text.strip()[len(m.group(1)):].strip()]))
+            continue
         if rows:
             rows[-1][2].append(text.rstrip())
-        i += 1
     out = []
     for line, goal, texts in rows:
         cells = _cells(texts, year)
@@ -108,7 +102,7 @@ def read_indicators(source: Source, *, year: int | None = None,
 
 
 def _is_row_start(text: str, rows) -> bool:
-    """A goal number then a capitalised indicator name; not "9 UF företag" inside a wrapped cell."""
+    """A goal number then a capitalised indicator name; not "7 företag" inside a wrapped cell."""
     if not rows:
         return True
     prev = rows[-1][2][-1].rstrip()
@@ -117,7 +111,7 @@ def _is_row_start(text: str, rows) -> bool:
 
 
 def _is_open(prev: str) -> bool:
-    """A cell still open: after "…:", a word broken by a hyphen ("2019-") or an open parenthesis."""
+    """A cell still open: after "…:", a word broken by a hyphen ("2021-") or an open parenthesis."""
     return prev.endswith(":") or bool(re.search(r"\S-$", prev)) or prev.count("(") > prev.count(")")
 
 
@@ -132,7 +126,7 @@ def _value_start(words: list[str]) -> int | None:
                     or nxt == "" or re.match(r"^[-+]?\d", nxt)):
                 return k
             continue
-        if re.match(r"^[A-ZÅÄÖ][a-zåäö]{1,7}$", w) and re.match(r"^\d", nxt):   # "År 2019", "Andel 27 %"
+        if re.match(r"^[A-ZÅÄÖ][a-zåäö]{1,7}$", w) and re.match(r"^\d", nxt):   # "År 2021", "Andel 31 %"
             return k
     return None
 
@@ -212,12 +206,12 @@ def _place(goal: str, line: int, cells: list[_Cell], year: int | None,
     free_placed = 0
     for cell in middle:
         text = cell.text
-        if _COMPARISON.match(text) and not slots["comparison"]:
+        if COMPARISON.match(text) and not slots["comparison"]:
             slots["comparison"] = text
             continue
         cmp_inside = re.search(r"\s([<>]\s*[LR])\s+(?=[A-ZÅÄÖ])", text)
         if cmp_inside and not slots["comparison"] and not slots["trend"]:
-            # "5,2 % > L Ökning (…)": value, comparison mark, trend words in one cell
+            # "4,8 % > L Ökning (…)": value, comparison mark, trend words in one cell
             slots["target"] = slots["target"] or text[:cmp_inside.start()].strip()
             slots["comparison"] = cmp_inside.group(1)
             slots["trend"] = text[cmp_inside.end():].strip()
@@ -254,8 +248,8 @@ _FIGURE = re.compile(r"(?<![\w,.:/])(prel\.?\s*)?([-+]?\d+(?:[ ]\d{3})*(?:[,.]\d
 def parse_figures(text: str, year: int | None = None) -> dict:
     """Numbers in an indicator cell.
 
-    >>> parse_figures("5,4 % (L3,6, R4,8) Inkl. i program: 12 % (L9,6 R11,8)")["county_value"]
-    3.6
+    >>> parse_figures("6,1 % (L4,2, R5,3) varav unga: 9 % (L7,7 R8,1)")["county_value"]
+    4.2
     """
     res = {"value": None, "unit": None, "persons": None, "county_value": None, "country_value": None,
            "preliminary": None, "rank": None}
@@ -276,7 +270,7 @@ def parse_figures(text: str, year: int | None = None) -> dict:
         res["country_value"] = _num(country.group(1))
     res["preliminary"] = bool(re.search(r"\bprel\.?", t, re.I))
     body = re.sub(r"\([^()]*\)", " ", t)                 # comparisons and persons are not the value
-    body = re.sub(r"^(?:År\s+)?(?:19|20)\d\d(?:/\d\d)?\s+(?=\S)", "", body)   # "2020 3,85", "År 2019 4,09"
+    body = re.sub(r"^(?:År\s+)?(?:19|20)\d\d(?:/\d\d)?\s+(?=\S)", "", body)   # "2022 2,71", "År 2021 3,02"
     if res["rank"] is not None and re.match(r"^\s*\d+:(?:a|e)\b", body):
         return res
     m = _FIGURE.search(body)

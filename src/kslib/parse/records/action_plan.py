@@ -1,25 +1,19 @@
-"""Follow-up of the labour-market action plan ("Uppföljning handlingsplan arbetsmarknadsinsatser").
+"""Follow-up of an action plan: one row per item.
 
-A three-column table — decision, clarification of the decision, follow-up — whose
-text layer prints each item's three cells one after another, each wrapped at its
-own column width.  The boundaries are found from what a wrapped cell looks like:
+Two shapes:
 
-* every line of a cell fits the column's width, and a line that breaks early
-  (the next word would have fitted) ends a sentence;
-* a cell starts with a capital letter or a digit and ends a sentence;
-* the column widths are shared by all items (estimated from the items themselves).
-
-Each item's cut is the one that breaks fewest of these rules.  When another cut is
-as good, the text is kept as cut but a ParseWarning names the item and the
-alternative.  The status per item is ``unknown``: the report states only counts
-for the whole plan (see ``goal_counts``, level ``action_plan``), and the
-item's own words decide only where they say so plainly ("ej påbörjat").
-
-A plan in other words ("Handlingsplan", "Åtgärdsplan", "Aktivitetsplan") printed as a column
-table ("Åtgärd | Ansvarig | Status | Kommentar") is read by position
-(:func:`~kslib.parse.tables.internal_control.read_column_table`); an item's status comes only
-from its Status cell — words ("Genomförd", "Pågår", "Ej påbörjad"; basis ``text``) or a symbol
-the report's key explains (basis ``symbol``) — never from the comment.
+* under "Uppföljning (av) handlingsplan …", a three-column table — decision, clarification of the decision,
+  follow-up — whose text layer prints each item's three cells one after another, each wrapped at its own
+  column width.  The boundaries are found from what a wrapped cell looks like: every line of a cell fits the
+  column's width, and a line that breaks early (the next word would have fitted) ends a sentence; a cell
+  starts with a capital letter or a digit and ends a sentence; the column widths are shared by all items
+  (estimated from the items themselves).  Each item's cut is the one that breaks fewest of these rules; when
+  another cut is as good, the text is kept as cut but a warning names the item and the alternative.  The
+  status is ``unknown`` (the report states counts for the whole plan, see ``goal_counts``) unless the item's
+  follow-up says plainly that nothing was done ("ej påbörjat");
+* in other words ("Handlingsplan", "Åtgärdsplan", "Aktivitetsplan"), a column table ("Åtgärd | Ansvarig |
+  Status | Kommentar") read by the one column reader; an item's status comes only from its Status cell
+  (:func:`~kslib.parse.records.status.cell_status`) — never from the comment.
 """
 from __future__ import annotations
 
@@ -29,30 +23,17 @@ from dataclasses import dataclass
 import pandas as pd
 
 from kslib.diagnostics import ParseWarning
+from kslib.parse.records.columns import Column, ends_table, find_table, read_rows, starts_row
+from kslib.parse.records.section import body, section
+from kslib.parse.records.status import cell_status
 from kslib.read.source import Line, Source
-from kslib.parse.tables.internal_control import cell_status, column_header, read_column_table
 from kslib.statuses import symbol_key
 from kslib.text import join_lines, squeeze
+from kslib.vocab.controls import (CONTROL_END, NOT_STARTED, PLAN_END, PLAN_FIELDS, PLAN_HEADER_WORDS, PLAN_HEADING,
+                                  PLAN_ITEM, PLAN_OTHER_HEADING)
+from kslib.vocab.goals import FOLLOW_UP_START
 
 COLUMNS = ["item", "decision", "clarification", "follow_up", "status", "line", "basis", "comment"]
-
-_HEADING = re.compile(r"^\s*Uppföljning\s+(?:av\s+)?handlingsplan", re.I)
-_OTHER_HEADING = re.compile(r"^\s*(?:[\d.]+\s+)?(?:Uppföljning\s+(?:av\s+)?)?(?:den\s+)?\w*"
-                            r"(?:handlingsplan|åtgärdsplan|aktivitetsplan)(?:en)?\b.{0,60}$", re.I)
-# column words of a plan table: field -> words (owner and time are read past)
-PLAN_FIELDS = {
-    "item": r"Nr",
-    "decision": r"Åtgärd|Åtgärder|Aktivitet|Aktiviteter|Insats|Insatser|Beslut",
-    "clarification": r"Beskrivning|Förtydligande|Syfte",
-    "follow_up": r"Uppföljning|Kommentar|Kommentarer|Resultat",
-    "status": r"Status",
-    "owner": r"Ansvarig|Ansvar",
-    "when": r"Tidplan|Klart|Klart\s+senast|Datum|Tidpunkt",
-}
-_ITEM = re.compile(r"^\s*(\d{1,2})\s+(\S.*)$")
-_HEADER_WORD = re.compile(r"^[\dA-ZÅÄÖ\s/]+$")       # "BESLUT ENLIGT", "FÖRTYDLIGANDE TILL BESLUT"
-# a follow-up that states plainly that nothing was done
-_NOT_STARTED = re.compile(r"\b(?:ej|inte)\s+(?:påbörja[dt]s?|startat|genomför[dt]s?)\b", re.I)
 
 OVERFLOW, LOWER_START, OPEN_END, EARLY_BREAK, EMPTY = 10.0, 5.0, 3.0, 3.0, 20.0
 
@@ -96,7 +77,7 @@ def read_action_plan(source: Source, *, year: int | None = None,
         decision, clarification, follow_up = (_join(item.lines, item.texts, s, e)
                                               for s, e in ((0, a), (a, b), (b, len(item.texts))))
         status, basis, comment = "unknown", "none", ""
-        m = _NOT_STARTED.search(follow_up)
+        m = NOT_STARTED.search(follow_up)
         if m:
             status, basis, comment = "not_met", "text", f"\"{m.group(0)}\""
         rows.append({"item": item.number, "decision": decision, "clarification": clarification,
@@ -107,26 +88,24 @@ def read_action_plan(source: Source, *, year: int | None = None,
     return frame
 
 
-def _column_start(source: Source) -> tuple[int, list[tuple[str, float]]] | None:
+def _column_start(source: Source) -> tuple[int, list[Column]] | None:
     """(header index, columns) of a plan table under a heading in other words."""
-    for i in source.find_all(_OTHER_HEADING):
-        for k in range(i + 1, min(i + 4, len(source))):
-            columns = column_header(source[k], PLAN_FIELDS)
-            if columns and "decision" in {f for f, _ in columns} and \
-                    {f for f, _ in columns} & {"status", "follow_up"}:
-                return k, columns
-    return None
+    return find_table(source, PLAN_OTHER_HEADING, PLAN_FIELDS,
+                      lambda fields: "decision" in fields and bool(fields & {"status", "follow_up"}))
 
 
-def _column_plan(source: Source, header: int, columns: list[tuple[str, float]]) -> pd.DataFrame:
+def _column_plan(source: Source, at: int, columns: list[Column]) -> pd.DataFrame:
     key = symbol_key(source.lines)
     rows = []
-    for n, cells in enumerate(read_column_table(source, header, columns), 1):
-        status, basis, said = cell_status(cells.get("status", ""), key)
-        item = cells.get("item", "")
-        rows.append({"item": int(item) if item.isdigit() else n, "decision": cells.get("decision", ""),
-                     "clarification": cells.get("clarification", ""), "follow_up": cells.get("follow_up", ""),
-                     "status": status, "line": cells["_line"], "basis": basis, "comment": said})
+    records = read_rows(body(source, at + 1), columns, starts=starts_row(columns[0].field),
+                        ends=ends_table(CONTROL_END, PLAN_OTHER_HEADING), fields=PLAN_FIELDS)
+    for n, rec in enumerate(records, 1):
+        stated = cell_status(rec.text("status"), key)
+        item = rec.text("item")
+        rows.append({"item": int(item) if item.isdigit() else n, "decision": rec.text("decision"),
+                     "clarification": rec.text("clarification"), "follow_up": rec.text("follow_up"),
+                     "status": stated.status if stated else "unknown", "line": rec.first.number,
+                     "basis": stated.basis if stated else "none", "comment": stated.words if stated else ""})
     frame = pd.DataFrame(rows, columns=COLUMNS)
     frame["line"] = frame["line"].astype("Int64")
     return frame
@@ -141,30 +120,28 @@ def _join(lines: list[Line], texts: list[str], start: int, stop: int) -> str:
 
 
 def _items(source: Source) -> list[_Item]:
-    start = source.find(_HEADING)
-    if start is None:
+    """The numbered items under the plan's heading, to another section or a comment on the plan."""
+    sec = section(source, PLAN_HEADING, ends=lambda ln: _ends_table(ln.text.strip()))
+    if sec is None:
         return []
     items: list[_Item] = []
-    for line in source.lines[start + 1:]:
+    for line in sec.lines:
         text = line.text.strip()
-        m = _ITEM.match(text)
+        m = PLAN_ITEM.match(text)
         expected = (items[-1].number + 1) if items else 1
         if m and int(m.group(1)) == expected and re.match(r"[A-ZÅÄÖ]", m.group(2)):
             items.append(_Item(expected, [line], [m.group(2).strip()]))
         elif items:
-            if _ends_table(text, items[-1]):
-                break
             items[-1].lines.append(line)
             items[-1].texts.append(text)
-        elif not _HEADER_WORD.match(text):
+        elif not PLAN_HEADER_WORDS.match(text):
             break       # something other than the column header before item 1
     return items
 
 
-def _ends_table(text: str, last: _Item) -> bool:
-    """A goal heading or another section after the last item ends the table."""
-    return bool(re.search(r"bidrag\s+till\s+KF[\s-]*mål", text, re.I)
-                or re.match(r"(?:Kommentar\s+till|Uppföljning\s+av)\b", text))
+def _ends_table(text: str) -> bool:
+    """A goal's follow-up heading or another section after the plan ends it."""
+    return bool(FOLLOW_UP_START.search(text) or PLAN_END.match(text))
 
 
 def _sentence_end(text: str) -> bool:

@@ -2,27 +2,23 @@
 
 Two sources, each recorded as the status's ``basis`` with the forcing words in ``comment``:
 
-- ``count``: the report's own tally ("sex av delmålen uppfylls, fem uppfylls delvis och ett uppfylls
-  ej").  When, for one level, what the tally leaves unexplained after the statuses already read belongs
-  to a single status and accounts for exactly the goals still unknown, each of them has that status.
-  (Six met and five partly met among eleven unknown forces nothing: which is which, the words do not say.)
-- ``text``: a goal-level statement under a goal's status heading ("Delmålen uppnås", "Samtliga delmål
-  är uppfyllda") gives that goal's unknown sub-goals the stated status.
+- ``count``: the report's own tally ("fyra av delmålen uppfylls, tre uppfylls delvis och ett uppfylls ej").
+  When, for one level, what the tally leaves unexplained after the statuses already read belongs to a single
+  status and accounts for exactly the goals still unknown, each of them has that status.  (Four met and three
+  partly met among seven unknown forces nothing: which is which, the words do not say.)
+- ``text``: a goal-level statement under a goal's status heading ("Delmålen uppnås", "Samtliga delmål är
+  uppfyllda") gives that goal's unknown sub-goals the stated status.
 
 Never from a comment's tone, never a guess between two readings.
 """
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from kslib.read.source import Source
 from kslib.statuses import status_from_words
+from kslib.vocab.goals import ALL_SUBGOALS
 
-_ALL_SUBGOALS = re.compile(
-    r"\b(?:samtliga\s+|alla\s+)?delmål(?:en)?\s+(?:har\s+|är\s+)?(?P<words>(?:(?:ej|inte|delvis)\s+)?"
-    r"(?:uppnåtts|uppnås|uppnådda|uppfylls|uppfyllts|uppfyllda)(?:\s+delvis)?)\b", re.I)
 _PAST_TO_PRESENT = {"uppnåtts": "uppnås", "uppnådda": "uppnås", "uppfyllts": "uppfylls", "uppfyllda": "uppfylls"}
 
 
@@ -59,7 +55,7 @@ def _by_statement(goals: pd.DataFrame, source: Source) -> pd.DataFrame:
     for k, (goal_id, start) in enumerate(zip(heads["goal_id"], starts)):
         stop = starts[k + 1] if k + 1 < len(starts) else None
         text = " ".join(line.text for line in source.lines if line.number > start and (stop is None or line.number < stop))
-        m = _ALL_SUBGOALS.search(text)
+        m = ALL_SUBGOALS.search(text)
         status = _status_of(m.group("words")) if m else None
         if status is None:
             continue
