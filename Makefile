@@ -42,8 +42,8 @@ test: install ## run every test (notebook executions and browser checks included
 test-fast: install ## run the tests without the slow notebook executions
 	$(BIN)/python -m pytest -q -m "not slow"
 
-bench: install ## run the benchmarks (ratios measured side by side)
-	@for b in benchmarks/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+bench: install ## run the benchmarks (ratios measured side by side; benchmarks/*_worker.py are their helpers)
+	@for b in benchmarks/*.py; do case $$b in *_worker.py) continue;; esac; echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 lock: ## re-pin constraints.txt from the current .venv (after changing dependencies)
 	$(BIN)/python -m pip freeze --exclude-editable --disable-pip-version-check | grep -v '^-e ' > constraints.txt
