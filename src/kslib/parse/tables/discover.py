@@ -92,8 +92,8 @@ def discover(source: Source, *, year: int | None = None,
             top -= 1
         label_head_measure(cols, label_head)
         title, tk = (found.title(lns), top) if found.title_cut else find_title(lns, top)
-        if not title and top > 0 and lns[top - 1].kind in ("data", "nums"):
-            title = head_title(lns[zone[0]], label_head)   # a second table right under the first one
+        if not title:
+            title = head_title(lns[zone[0]], label_head)   # the words over the label column on the header line
         unit = (unit_of(label_head) or unit_of(" ".join(lns[z].line.text for z in zone))
                 or unit_of(title) or next((unit_of(lns[k].line.text) for k in range(tk + 1, zone[0])
                                               if unit_of(lns[k].line.text)), None))
