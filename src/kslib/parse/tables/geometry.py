@@ -81,7 +81,7 @@ def _cut(w: Pos, parts: list[str], glued: bool) -> list[Pos]:
     return out
 
 
-def _glued_figures(text: str, group_follows: bool) -> list[str] | None:
+def _glued_figures(text: str, group_follows: bool, figure_follows: bool = False) -> list[str] | None:
     """``"Kommunstyrelse-1844-62"`` → ``["Kommunstyrelse", "-1844", "-62"]``; ``"950-150"`` → ``["950", "-150"]``.
 
     Only where signs show cell boundaries: a label glued to a signed figure, or two or more figures
@@ -93,7 +93,10 @@ def _glued_figures(text: str, group_follows: bool) -> list[str] | None:
         return None
     figs = _CHUNK.findall(m.group("figs"))
     label = m.group("label")
-    decimal = bool(label) and len(figs) == 1 and "," in figs[0] and not group_follows   # "kommunhuset147,9"
+    # a label glued to a whole figure: decimals, or three digits and no thousands group after ("kommunhuset151 74")
+    digits = figs[0].lstrip("-–—+").split(",")[0]
+    decimal = bool(label) and len(figs) == 1 and not group_follows and (
+        "," in figs[0] or len(digits) == 3 and figure_follows)
     if len(figs) < 2 and not (label and (figs[0][0] in "-–—+" or group_follows)) and not decimal:
         return None         # "unga4" before "048,2": the figure 4 048,2 glued to its label
     if not group_follows and not any("," in f or len(f.lstrip("-–—+")) >= 3 for f in figs):
@@ -114,7 +117,7 @@ def unglue(ws: list[Pos]) -> list[Pos]:
         trailing = all(_NUMERIC.match(v.text) or _SIGN.match(v.text) or _GLUED_FIGURES.fullmatch(v.text)
                        for v in rest)
         group_follows = bool(rest) and not rest[0].wide and bool(re.fullmatch(r"\d{3}\b.*", rest[0].text))
-        parts = _glued_figures(w.text, group_follows) if trailing and not _NUMERIC.match(w.text) else None
+        parts = _glued_figures(w.text, group_follows, bool(rest)) if trailing and not _NUMERIC.match(w.text) else None
         if parts:
             cut = _cut(w, parts, True)
             if _CHUNK.fullmatch(parts[0]):
