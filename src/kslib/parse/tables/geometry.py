@@ -48,8 +48,9 @@ def words(line: Line) -> list[Pos]:
     if line.words:
         out: list[Pos] = []
         for w in line.words:
-            if out and w.x0 - out[-1].x1 < _PDF_TOUCH and not (is_numeric(out[-1].text) and is_numeric(w.text)
-                                                                and not _SIGN.match(out[-1].text)):
+            if out and w.x0 - out[-1].x1 < _PDF_TOUCH and (not is_numeric(w.text) or _SIGN.match(out[-1].text)):
+                # fragments of one word; a figure never joins the word before it ("förvaltning3" "726"),
+                # except a sign printed apart ("-" "224")
                 prev = out[-1]
                 out[-1] = Pos(prev.text + w.text, prev.x0, w.x1, prev.wide)
                 continue
