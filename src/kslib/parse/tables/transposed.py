@@ -167,6 +167,9 @@ def _names_in_order(lns: Sequence[Ln], start: int) -> tuple[int, list[str], str]
     if not taken:
         return None
     taken.sort()
+    capitals = [sum(1 for w in lns[j].line.text.split() if w[:1].isupper()) for j in taken]
+    while len(taken) > 1 and capitals[0] == 1 and max(capitals[1:]) >= 2:
+        taken, capitals = taken[1:], capitals[1:]       # the title over names set side by side
     first = lns[taken[0]].line.text.split()
     title = ""
     if first[-1].lower() in _YEAR_HEADS:
