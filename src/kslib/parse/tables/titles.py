@@ -13,7 +13,8 @@ from kslib.vocab import measures as vm
 from kslib.vocab.units import unit_of
 
 _TITLE_PREFIX = re.compile(r"^(?:tabell|table|diagram)\s*\d+[:.]?\s*|^\d+(?:\.\d+)*\.?\s+", re.IGNORECASE)
-LABEL_HEAD = {"namn", "enhet", "verksamhet", "belopp", "avdelning", "område", "nämnd", "verksamhetsområde"}
+LABEL_HEAD = {"namn", "enhet", "verksamhet", "belopp", "avdelning", "område", "nämnd", "verksamhetsområde", "mått",
+              "indikator", "projekt"}
 
 
 # --------------------------------------------------------------------------- title and unit

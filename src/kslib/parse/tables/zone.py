@@ -25,7 +25,8 @@ def _over_vocab(ln: Ln, region: float | None) -> bool:
     over = vm.rejoin([w.text for w in ln.words if region is None or w.x1 > region])     # "Bok- slut"
     # capitalised words beside the header words: broken header words over the figures, or a label head
     # ("Verksamhet") on a line that names a measure or year; a title with its unit ("Ekonomi, tkr") is no header
-    broken = len(over) > 1 and (region is not None or any(vm.is_measure_word(t) or vm.YEAR.match(t) for t in over))
+    broken = len(over) > 1 and (region is not None or any(vm.is_measure_word(t) or vm.YEAR.match(t)
+                                                          or vm.norm(t) in vm.PLACES for t in over))
     # lower-case rests of header words hyphenated over lines ("Avvik-" / "else") beside two or more
     # measures or years
     strong = sum(1 for t in over if vm.is_measure_word(t) or vm.YEAR.match(t.strip(",.")))
