@@ -139,8 +139,11 @@ def _rests_under(ln: Ln, above: Ln | None, region: float) -> bool:
     if above is None or not ln.words:
         return False
     rests = [w for w in ln.words if w.x1 > region and not vm.is_vocab(w.text)]
-    return bool(rests) and all(w.text[:1].islower() and any(
-        min(w.x1, b.x1) - max(w.x0, b.x0) > -2 and (vm.breaks(b.text) or vm.is_measure_word(b.text + w.text))
+    if len(above.words) > 8:
+        return False            # prose above, no header
+    return bool(rests) and all(w.text[:1].islower() and len(w.text) <= 8 and any(
+        min(w.x1, b.x1) - max(w.x0, b.x0) > -2 and (vm.breaks(b.text) or len(b.text) <= 6
+                                                     and vm.is_measure_word(b.text + w.text))
         for b in above.words) for w in rests)
 
 
