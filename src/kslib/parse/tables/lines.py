@@ -4,7 +4,7 @@ figures printed one per line under their label)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kslib.parse.tables.cells import one_figure, runs_of
 from kslib.parse.tables.geometry import Pos, is_numeric, unglue, words
@@ -34,7 +34,10 @@ class Ln:
 
 def analyse(line: Line) -> Ln:
     ws = unglue(words(line))
-    if FOOTER_AT_END.search(line.text) or _page_of_total(line.text):   # a running footer: "n (N)"
+    footer = FOOTER_AT_END.search(line.text)
+    if footer and _figures_before(line.text[:footer.start() + 1]):
+        line = _cut_line(line, footer.start() + 1)             # a page footer glued to a row ("11 385   12 (36)")
+    elif footer or _page_of_total(line.text):                  # a running footer: "… n (N)"
         return Ln(line, [], [], [], "furniture")
     ws = _without_page_number(ws)
     # a note reference glued or after the figures ("900Not 1", "900 Not 1") is not a figure
@@ -68,6 +71,17 @@ def analyse(line: Line) -> Ln:
     else:
         kind = "text"
     return Ln(line, ws, label, nums, kind)
+
+
+def _figures_before(text: str) -> bool:
+    """Does the text before a page footer hold figures (no years): a table's row, not a running footer?"""
+    return any(is_numeric(t) and not vm.YEAR.match(t) for t in text.split())
+
+
+def _cut_line(line: Line, at: int) -> Line:
+    """The line's text up to character ``at`` (its PDF words standing there too)."""
+    text = line.text[:at].rstrip()
+    return replace(line, text=text, words=line.words[:len(text.split())] if line.words else line.words)
 
 
 def _page_of_total(text: str) -> bool:
