@@ -99,6 +99,18 @@ def _without_page_number(ws: list[Pos]) -> list[Pos]:
         if m and ws[-2].text.isdigit() and int(ws[-2].text) <= int(m.group(1)) and is_numeric(ws[-3].text) \
                 and not group:
             return ws[:-2]
+        # the page number glued to the last thousands group ("6 93820 (37)"): the group's three digits kept
+        if m and re.fullmatch(r"\d{4,6}", ws[-2].text) and not ws[-2].wide and re.fullmatch(r"[-–−]?\d{1,3}", ws[-3].text) \
+                and 0 < int(ws[-2].text[3:]) <= int(m.group(1)):
+            w = ws[-2]
+            return ws[:-2] + [Pos(w.text[:3], w.x0, w.x0 + (w.x1 - w.x0) * 3 / len(w.text), w.wide)]
+        # … or to a figure's decimals, one more than the row's other figures print ("1 314,2  162,58 (21)")
+        d = re.fullmatch(r"([-–−]?\d+,)(\d+)", ws[-2].text)
+        others = {len(w.text.split(",")[1]) for w in ws[:-2] if re.fullmatch(r"[-–−]?\d+,\d+", w.text)}
+        if m and d and len(others) == 1 and len(d.group(2)) > (k := others.pop()) \
+                and 0 < int(d.group(2)[k:]) <= int(m.group(1)):
+            w, keep = ws[-2], d.group(1) + d.group(2)[:k]
+            return ws[:-2] + [Pos(keep, w.x0, w.x0 + (w.x1 - w.x0) * len(keep) / len(w.text), w.wide)]
     return ws
 
 
