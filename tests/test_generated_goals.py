@@ -5,8 +5,10 @@ For every generated document kslib must read every goal with its level, parent a
 states in words (an assignment's too), and every scorecard value with its year, measure and focus area — or
 name the goal or indicator in a warning — and must never invent a status: a goal whose status the document
 shows only as a coloured symbol (or not at all) stays ``unknown`` unless its legend or its own tally says
-otherwise.  An appendix takes the year of the report it belongs to.  The prose's tally of the goals is
-reconciled by the audit without an error.  Over the fixed set of 120 documents, all of it is read.
+otherwise.  In a PDF with a legend of colours every symbol-only goal takes the legend's status of its colour
+(basis ``symbol``, the legend's page cited); without a legend only its colour is kept.  An appendix takes the
+year of the report it belongs to.  The prose's tally of the goals is reconciled by the audit without an
+error.  Over the fixed set of 120 documents, all of it is read.
 
 Cost: ``KSLIB_HYPOTHESIS_EXAMPLES`` documents per property (default 30); each document is generated in memory
 and read once (the properties draw the same documents and share the readings).
@@ -17,6 +19,7 @@ import functools
 import hashlib
 import os
 
+import pandas as pd
 import pytest
 from hypothesis import HealthCheck, Phase, given, seed, settings
 
@@ -100,6 +103,14 @@ def test_fixed_set_invents_no_status(fixed):
         pytest.fail(f"{fixed.summary()}\n{_listing(fixed)}")
 
 
+def test_fixed_set_reads_statuses_from_colours_by_the_legend_only(fixed):
+    # every symbol-only goal of a PDF: its colour; with a legend, the legend's status and page (basis symbol);
+    # without one, no status (an invented one would count above)
+    assert fixed.symbols_read == fixed.symbols >= 30, fixed.summary()
+    assert fixed.symbol_statuses == fixed.legend_symbols >= 8, fixed.summary()
+    assert fixed.symbols - fixed.legend_symbols >= 20 and fixed.invented == 0, fixed.summary()
+
+
 def test_fixed_set_tallies_reconcile(fixed):
     if fixed.audit_errors:
         pytest.fail(f"{fixed.summary()}\n{_listing(fixed)}")
@@ -139,6 +150,19 @@ def test_the_scorer_catches_an_invented_status_and_a_wrong_value():
     assert hit.sum() == 1
     goals.loc[hit, ["status", "basis"]] = ["met", "text"]
     assert score_goal_doc(doc, reading.__class__(goals, reading.values, reading.year, [], [])).invented == 1
+    # in a PDF with a legend: a symbol status without its legend page, and a colour read where none is drawn
+    pdf = generate_goal_doc("goal_table", {"st_legend"}, "pdf", 4)
+    assert pdf.legend_page and any(g.colour for g in pdf.goals)
+    read = read_goal_doc(pdf)
+    good = score_goal_doc(pdf, read)
+    assert good.symbol_statuses == good.legend_symbols > 0 and not good.problems
+    goals = read.goals.copy()
+    first = goals.index[goals["basis"] == "symbol"][0]
+    goals.loc[first, "legend_page"] = pd.NA
+    worded = goals.index[goals["basis"] == "text"][0]
+    goals.loc[worded, "symbol"] = "grön"
+    bad = score_goal_doc(pdf, read.__class__(goals, read.values, read.year, [], []))
+    assert bad.symbol_statuses == good.symbol_statuses - 1 and bad.wrong == 2
     card = generate_goal_doc("scorecard", set(), "pdf", 5)
     read = read_goal_doc(card)
     values = read.values.copy()

@@ -40,6 +40,7 @@ class Block:
     intro: str = ""
     after: list[str] = field(default_factory=list)     # lines under the table (a legend)
     legend_symbols: list[tuple[str, str]] = field(default_factory=list)   # (colour, words) drawn as a key
+    legend_page: int | None = None     # PDF: the page (1-based) the drawn key landed on, set by the renderer
 
 
 def wrap(text: str, width: int) -> list[str]:

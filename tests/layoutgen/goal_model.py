@@ -3,9 +3,10 @@
 A goal's ``status`` is the status the document states *in words* (a code of :mod:`kslib.statuses`), or None
 where it states none in words — a blank cell, or only a coloured symbol.  A symbol's colour is kept apart in
 ``colour`` (``"grön"``, ``"gul"``, ``"röd"``), and whether the document explains the colours in a legend in
-``GoalDoc.legend`` (colour → status): the hook for reading statuses from colour.  A reader that reads
-colours may then give a symbol-only goal the legend's status (basis ``symbol``); without a legend it must
-give none.  Anything else is an invented status.
+``GoalDoc.legend`` (colour → status), drawn in colour on page ``GoalDoc.legend_page`` of a PDF (a text
+layer loses the colours of both).  In a PDF with a legend, a symbol-only goal must get the legend's status
+(basis ``symbol``, the legend's page cited); without a legend it must get none, only its colour.  Anything
+else is an invented status.
 """
 from __future__ import annotations
 
@@ -59,6 +60,7 @@ class GoalDoc:
     values: list[TruthValue] = field(default_factory=list)
     legend: dict[str, str] = field(default_factory=dict)     # colour -> status, where a legend explains them
     counts: list[tuple[str, str, int]] = field(default_factory=list)   # (level, status, count) the prose states
+    legend_page: int | None = None  # PDF: the page the legend of colours stands on (None: none drawn in colour)
 
     @property
     def filename(self) -> str:

@@ -104,6 +104,7 @@ def draw_pdf(doc: PdfReport, b: Block, *, size: float = 8.5) -> None:
     if b.legend_symbols:
         doc._room(lead * 2)
         doc.y += lead * 0.4
+        b.legend_page = len(doc.pages)
         x = LEFT
         doc._text(x, doc.y, "Teckenförklaring:", size=size)
         x += stringWidth("Teckenförklaring:", FONT, size) + 10

@@ -4,15 +4,18 @@ A truth goal is
 
 * ``found``   — a goal of the same level and title (compared after normalising case, spaces and
   punctuation) with the printed id (where the document prints one), the right parent and the right status:
-  the one stated in words, else ``unknown`` — or a status the document's words force (its tally, basis
-  ``count``) or its legend explains (basis ``symbol``) that is the goal's own;
+  the one stated in words; in a PDF with a legend of colours, for a goal shown only by a coloured symbol,
+  the legend's status of its colour with basis ``symbol`` and the legend's page; else ``unknown`` — or a
+  status the document's words force (its tally, basis ``count``) that is the goal's own;
 * ``wrong``   — read, but with another id, level, parent or status, and no warning names it;
 * ``warned``  — missing or different, but a warning names it (its title or id);
 * ``missing`` — otherwise.
 
 A status read for a goal that the document does not state (in words, by its legend or its tally) is an
-*invented* status, whatever else is right.  Indicator values are found where the indicator, year and
-measure read carry the figure (or the words) printed, with the focus area the indicator belongs to.
+*invented* status, whatever else is right.  In a PDF every goal's ``symbol`` must be the colour of the
+symbol drawn for it (empty where none is, or where it is a black "●"); a text layer shows no colour.
+Indicator values are found where the indicator, year and measure read carry the figure (or the words)
+printed, with the focus area the indicator belongs to.
 """
 from __future__ import annotations
 
@@ -94,6 +97,10 @@ class GoalScore:
     warned: int = 0
     missing: int = 0
     years_right: int = 0
+    symbols: int = 0                # goals shown only by a coloured symbol, in PDFs
+    symbols_read: int = 0           # ... whose colour was read (``symbol``)
+    legend_symbols: int = 0         # ... of these, in PDFs with a legend of colours
+    symbol_statuses: int = 0        # ... whose legend status was read, basis symbol, the legend's page cited
     docs: int = 0
     errors: int = 0
     audit_errors: int = 0
@@ -116,7 +123,9 @@ class GoalScore:
     def summary(self) -> str:
         return (f"{self.docs} documents: {self.goals_found}/{self.goals} goals read (levels {self.levels_right}, "
                 f"statuses {self.statuses_right}, of which {self.statuses_in_words} in words), "
-                f"{self.values_found}/{self.values} indicator values, {self.years_right} years right; "
+                f"{self.values_found}/{self.values} indicator values, {self.years_right} years right, "
+                f"{self.symbols_read}/{self.symbols} symbol colours, {self.symbol_statuses}/{self.legend_symbols} "
+                f"statuses by the legend; "
                 f"{self.invented} invented statuses, {self.wrong} wrong, {self.warned} warned, {self.missing} "
                 f"missing, {self.errors} errors, {self.audit_errors} audit errors")
 
@@ -130,14 +139,26 @@ def _warned(warnings, *names: str) -> str:
     return ""
 
 
-def _status_ok(t: TruthGoal, row, legend: dict[str, str]) -> tuple[bool, bool]:
+def _by_legend(doc: GoalDoc, t: TruthGoal) -> str | None:
+    """The status the legend gives ``t``'s symbol, where the PDF shows both in colour."""
+    return doc.legend.get(t.colour) if doc.fmt == "pdf" and t.colour and doc.legend_page else None
+
+
+def _legend_page(row) -> int | None:
+    page = getattr(row, "legend_page", None)
+    return None if page is None or pd.isna(page) else int(page)
+
+
+def _status_ok(t: TruthGoal, row, doc: GoalDoc) -> tuple[bool, bool]:
     """(right, invented) of the status read for ``t``."""
     status, basis = str(row.status), str(row.basis)
     if t.status is not None:
         return status == t.status, status not in ("unknown", t.status) and basis != "text"
+    legend = _by_legend(doc, t)
+    if legend is not None:
+        right = status == legend and basis == "symbol" and _legend_page(row) == doc.legend_page
+        return right, status not in ("unknown", legend)
     if status == "unknown":
-        return True, False
-    if basis == "symbol" and t.colour is not None and legend.get(t.colour) == status:
         return True, False
     if basis in ("count", "text") and status == t.actual and basis != "text":
         return True, False
@@ -179,7 +200,9 @@ def score_goal_doc(doc: GoalDoc, r: GoalReading) -> GoalScore:
                 s.problems.append(f"{name}: {t.level} {t.key} {t.title!r} not read"
                                   + (f" (read as {near[0]!r})" if near else ""))
             continue
-        right, invented = _status_ok(t, g, doc.legend)
+        right, invented = _status_ok(t, g, doc)
+        if not _symbol_ok(doc, t, g, s, name):
+            right = False
         parent = truth[t.parent] if t.parent else None
         parent_id = getattr(matched.get(parent.key), "goal_id", None) if parent else ""
         level_ok = g.level == t.level and str(g.parent_id or "") == str(parent_id or "") \
@@ -208,6 +231,24 @@ def score_goal_doc(doc: GoalDoc, r: GoalReading) -> GoalScore:
     s.audit_errors = len(errors)
     s.problems.extend(f"{name}: audit error {f.message}" for f in errors)
     return s
+
+
+def _symbol_ok(doc: GoalDoc, t: TruthGoal, g, s: GoalScore, name: str) -> bool:
+    """Count ``t``'s symbol (a PDF's colour, its legend status) and say whether the ``symbol`` read is right."""
+    shown = t.colour if doc.fmt == "pdf" and t.status is None else None
+    read = str(getattr(g, "symbol", "") or "")
+    if shown:
+        s.symbols += 1
+        s.symbols_read += read == shown
+        if _by_legend(doc, t) is not None:
+            s.legend_symbols += 1
+            s.symbol_statuses += str(g.status) == _by_legend(doc, t) and str(g.basis) == "symbol" \
+                and _legend_page(g) == doc.legend_page
+    if read == (shown or ""):
+        return True
+    s.problems.append(f"{name}: {t.level} {t.key} {t.title!r}: symbol {read!r} read, the document shows "
+                      f"{shown or 'none'}")
+    return False
 
 
 def _score_values(doc: GoalDoc, r: GoalReading, s: GoalScore, name: str) -> None:

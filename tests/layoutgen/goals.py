@@ -448,6 +448,7 @@ def generate_goal_doc(kind: str, classes=frozenset(), renderer: str = "pdf", see
             doc.prose([rng.choice(gv.PROSE)])
         data: bytes | str = doc.to_bytes()
         fmt = "pdf"
+        legend_page = next((b.legend_page for b in blocks if b.legend_page), None)
     else:
         doc = TextReport(rng, "layout", first_page=rng.randint(2, 30), total_pages=None,
                          running_footer="" if rng.random() < 0.4 else f"{front[1]} {board}")
@@ -465,8 +466,9 @@ def generate_goal_doc(kind: str, classes=frozenset(), renderer: str = "pdf", see
             doc.prose([rng.choice(gv.PROSE)])
         data = doc.to_text()
         fmt = "txt"
+        legend_page = None
     name = name or f"goal-{kind}-{seed % 10 ** 6:06d}-{renderer}-{year}"
-    return GoalDoc(name, fmt, data, year, renderer, seed, classes, truth, values, legend, counts)
+    return GoalDoc(name, fmt, data, year, renderer, seed, classes, truth, values, legend, counts, legend_page)
 
 
 def goal_fixed_set(n: int = 120, seed: int = 2026) -> list[GoalDoc]:

@@ -4,7 +4,8 @@ Uses the ``goal_counts`` table (``level,status,count,total,text,line``: counts t
 and the ``goals`` table (``goal_id,level,...,status,...``), and for ``level == "action_plan"`` the
 ``action_plan`` table.  A reported count equal to the parsed one is
 ``info``; one that the goals of unknown status could make up is a ``warning`` (cannot be confirmed);
-any other mismatch is an ``error``.
+any other mismatch is an ``error``.  Statuses from words and from coloured symbols (by the report's legend)
+count alike; the message says how many of the parsed ones came from a symbol.
 """
 from __future__ import annotations
 
@@ -31,15 +32,18 @@ def check_goal_counts(counts: pd.DataFrame, items: dict[str, pd.DataFrame]) -> l
         status_sv = _STATUS_SV.get(str(c["status"]), str(c["status"]))
         found = int((frame["status"] == c["status"]).sum())
         unknown = int((frame["status"] == "unknown").sum())
+        by_symbol = int(((frame["status"] == c["status"]) & (frame["basis"] == "symbol")).sum()) \
+            if "basis" in frame else 0
+        shown = f"{found}, varav {by_symbol} enligt färgsymbol" if by_symbol else f"{found}"
         if not pd.isna(c.get("count")):
             expected = int(c["count"])
             if expected == found:
-                sev, tail = "info", f"det stämmer med de tolkade {level_sv} ({found})"
+                sev, tail = "info", f"det stämmer med de tolkade {level_sv} ({shown})"
             elif found <= expected <= found + unknown:
-                sev, tail = "warning", (f"de tolkade {level_sv} visar {found}, och {unknown} har okänd status; "
+                sev, tail = "warning", (f"de tolkade {level_sv} visar {shown}, och {unknown} har okänd status; "
                                         "det kan inte bekräftas")
             else:
-                sev, tail = "error", f"det stämmer inte med de tolkade {level_sv} ({found})"
+                sev, tail = "error", f"det stämmer inte med de tolkade {level_sv} ({shown})"
             out.append(Finding("goal_count", sev, "goals", f"{level} {c['status']}", expected, found,
                                f"Texten anger att {expected} {level_sv} {status_sv}; {tail}", line=line))
         if not pd.isna(c.get("total")):

@@ -20,9 +20,9 @@ from kslib import fmt
 from kslib._version import __version__
 from kslib.present.frames import (area_names, estimated_inhabitants, goal_counts_comparison, key_figure_units,
                                   key_figures_wide, net_cost_shares, unknown_goals)
-from kslib.present.labels import (AREA_LABELS_SV, ASSESSMENT_LABELS_SV, BASIS_LABELS_SV, GROUP_LABELS_SV,
-                                  LEVEL_LABELS_SV, SEVERITY_LABELS_SV,
-                                  STATUS_COLOURS, STATUS_TEXT, group_label, period_label, status_label)
+from kslib.present.labels import (AREA_LABELS_SV, ASSESSMENT_LABELS_SV, GROUP_LABELS_SV, LEVEL_LABELS_SV,
+                                  NO_LEGEND_SV, SEVERITY_LABELS_SV, STATUS_COLOURS, STATUS_TEXT, basis_label,
+                                  goal_status_label, group_label, period_label, status_label, symbol_label)
 from kslib.vocab.units import UNIT_HEADERS_SV
 
 _HEADER_CSS = [
@@ -403,13 +403,27 @@ def goals_table(goals: pd.DataFrame, *, caption: str | None = None, statuses: bo
         out["Källa"] = df["page"].map(page_ref)
     if not statuses:
         return styled(out, caption=caption, bold_rows=(df["level"] == "goal"))
-    out.insert(len(out.columns) - ("Källa" in out.columns), "Status", df["status"].map(status_label))
-    # where the status came from, only when some goal has one
+    out.insert(len(out.columns) - ("Källa" in out.columns), "Status", goal_statuses(df))
+    # where the status came from (a symbol: its colour and the legend's page), only when some goal has one
     if "basis" in df.columns and (df["basis"].astype(str) != "none").any():
         out.insert(out.columns.get_loc("Status") + 1, "Underlag",
-                   df["basis"].map(lambda b: BASIS_LABELS_SV.get(str(b), str(b)) if pd.notna(b) else ""))
+                   [basis_label(b, symbol=s, legend_page=p) for b, s, p in zip(df["basis"], _col(df, "symbol"),
+                                                                                _col(df, "legend_page"))])
     styler = styled(out, caption=caption, bold_rows=(df["level"] == "goal"))
     return styler.map(_status_cell, subset=["Status"])
+
+
+def goal_statuses(goals: pd.DataFrame, *, cite: bool = False) -> list[str]:
+    """Each goal's status as the page shows it (:func:`~kslib.present.labels.goal_status_label`): a coloured
+    symbol no legend explains is named by its colour; ``cite`` adds the legend's page to a symbol's status."""
+    return [goal_status_label(st, basis=b, symbol=s, legend_page=p, cite=cite)
+            for st, b, s, p in zip(goals["status"], _col(goals, "basis"), _col(goals, "symbol"),
+                                   _col(goals, "legend_page"))]
+
+
+def _col(frame: pd.DataFrame, name: str) -> pd.Series:
+    """A column, or empty cells where the frame has none (processed data of an older kslib)."""
+    return frame[name] if name in frame.columns else pd.Series([None] * len(frame), index=frame.index)
 
 
 def printed_ids(goals: pd.DataFrame) -> pd.Series:
@@ -422,7 +436,7 @@ def printed_ids(goals: pd.DataFrame) -> pd.Series:
 
 def _status_cell(label: str) -> str:
     back = {status_label(k): v for k, v in STATUS_COLOURS.items()}
-    colour = back.get(label)
+    colour = STATUS_COLOURS["unknown"] if label.endswith(NO_LEGEND_SV) else back.get(label.split(" (")[0])
     if not colour:
         return ""
     return f"background: {colour}; color: {STATUS_TEXT}; font-weight: 600;"
@@ -448,13 +462,16 @@ def unknown_goals_table(goals: pd.DataFrame, *, caption: str | None = None):
                         "Nivå": df["level"].map(lambda v: LEVEL_LABELS_SV.get(str(v), str(v))),
                         "Mål": df["title"].astype(str),
                         "Rad i rapporten": df["line"] if "line" in df.columns else ""})
+    symbols = [symbol_label(s) for s in _col(df, "symbol")]
+    if any(symbols):                # what the PDF shows there, for the analyst's assessment
+        out.insert(3, "Symbol i rapporten", symbols)
     return styled(out, units={"Rad i rapporten": None}, caption=caption)
 
 
 def assignments_table(goals: pd.DataFrame, *, caption: str | None = None):
     """The council's assignments (level ``assignment``): what was asked, its status as the report states it."""
     df = goals[goals["level"] == "assignment"].reset_index(drop=True)
-    out = pd.DataFrame({"Uppdrag": df["title"].astype(str), "Status": df["status"].map(status_label)})
+    out = pd.DataFrame({"Uppdrag": df["title"].astype(str), "Status": goal_statuses(df, cite=True)})
     if "page" in df.columns:
         out["Källa"] = df["page"].map(page_ref)
     styler = styled(out, caption=caption)

@@ -41,9 +41,55 @@ def status_labels() -> dict[str, str]:
 
 
 def status_label(status: Any) -> str:
-    if status is None or (isinstance(status, float) and pd.isna(status)) or status is pd.NA:
+    if _missing(status):
         status = "unknown"
     return status_labels().get(str(status), str(status))
+
+
+def _missing(value: Any) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value))
+
+
+# A coloured status symbol (PDF) whose colour the report's legend explains, or does not
+NO_LEGEND_SV = "ingen teckenförklaring"
+
+
+def symbol_label(symbol: Any) -> str:
+    """``"grön"`` → ``"grön symbol"``; ``"grön/röd"`` → ``"grön och röd symbol"``; ``""`` for none."""
+    if _missing(symbol) or not str(symbol):
+        return ""
+    return " och ".join(str(symbol).split("/")) + " symbol"
+
+
+def legend_ref(legend_page: Any) -> str:
+    """``"teckenförklaring s. 2"`` (the page the report explains its colours on), ``"teckenförklaring"``."""
+    return "teckenförklaring" if _missing(legend_page) else f"teckenförklaring s. {int(legend_page)}"
+
+
+def goal_status_label(status: Any, *, basis: Any = "", symbol: Any = "", legend_page: Any = None,
+                      cite: bool = False) -> str:
+    """A goal's status as a page shows it: its Swedish label; a status the report states only by a coloured
+    symbol its legend does not explain: ``"grön symbol – ingen teckenförklaring"`` (never "Ej angiven i
+    texten": the report shows something); with ``cite``, a status read from a symbol by the legend:
+    ``"Uppfylls (enligt färgsymbol, teckenförklaring s. 2)"``."""
+    shown = symbol_label(symbol)
+    if (_missing(status) or str(status) == "unknown") and shown:
+        return f"{shown[:1].upper()}{shown[1:]} – {NO_LEGEND_SV}"
+    label = status_label(status)
+    if cite and str(basis) == "symbol":
+        return f"{label} (enligt {'färgsymbol' if shown else 'symbol'}, {legend_ref(legend_page)})"
+    return label
+
+
+def basis_label(basis: Any, *, symbol: Any = "", legend_page: Any = None) -> str:
+    """Where a status came from: ``"rapportens text"``; a symbol: ``"grön symbol enligt teckenförklaringen
+    s. 2"``."""
+    if _missing(basis):
+        return ""
+    if str(basis) == "symbol" and (symbol_label(symbol) or not _missing(legend_page)):
+        page = "" if _missing(legend_page) else f" s. {int(legend_page)}"
+        return f"{symbol_label(symbol) or 'symbol'} enligt teckenförklaringen{page}"
+    return BASIS_LABELS_SV.get(str(basis), str(basis))
 
 
 GROUP_LABELS_SV = {"all": "Samtliga 16–64 år", "youth_18_24": "Unga 18–24 år", "foreign_born": "Utrikes födda",

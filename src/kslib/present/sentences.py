@@ -79,6 +79,7 @@ def missing_statuses(frames: dict[str, pd.DataFrame]) -> str | None:
     """What a page's "Utkast" notice says, or None when every status is stated: ``{"subgoal": goals, …}``
     (a frame with ``level`` is counted per level, others as their key)."""
     parts = []
+    coloured = 0                    # of them, shown by a coloured symbol the report does not explain
     for what, frame in frames.items():
         if frame is None or frame.empty or "status" not in frame:
             continue
@@ -88,11 +89,45 @@ def missing_statuses(frames: dict[str, pd.DataFrame]) -> str | None:
             missing = int((status == "unknown").sum())
             if missing:
                 parts.append(f"{missing} av {len(part)} {_LEVEL_PLURAL.get(str(level), str(level))}")
+            if "symbol" in part:
+                coloured += int(((status == "unknown") & part["symbol"].astype("string").fillna("").ne("")).sum())
     if not parts:
         return None
     listing = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " och " + parts[-1]
+    instead = (" (där rapporten markerar dem med en färgsymbol utan teckenförklaring visas i stället symbolens "
+               "färg)") if coloured else ""
     return (f"Rapportens text anger inte status för {listing}. De visas som \u201dEj angiven i texten\u201d "
-            f"tills de har bedömts; sammanställningen är därför inte fullständig.")
+            f"tills de har bedömts{instead}; sammanställningen är därför inte fullständig.")
+
+
+def symbols_note(goals: pd.DataFrame) -> str | None:
+    """How many statuses a PDF's coloured symbols gave (by the report's legend, its pages cited), and how many
+    goals show a colour no legend explains; None where no goal shows a symbol."""
+    if goals.empty or "symbol" not in goals:
+        return None
+    symbol = goals["symbol"].astype("string").fillna("")
+    basis = goals["basis"].astype("string").fillna("") if "basis" in goals else pd.Series("", index=goals.index)
+    status = goals["status"].astype("string").fillna("unknown")
+    levels = set(goals["level"].astype(str)) if "level" in goals else set()
+    what = "uppdrag" if levels == {"assignment"} else "mål och uppdrag" if "assignment" in levels else "mål"
+    out = []
+    read = basis == "symbol"
+    if read.any():
+        pages = sorted({int(p) for p in goals.loc[read, "legend_page"].dropna()}) if "legend_page" in goals else []
+        where = f" (s. {_listing([str(p) for p in pages])})" if pages else ""
+        out.append(f"För {int(read.sum())} av {len(goals)} {what} bygger statusen på rapportens färgsymboler, "
+                   f"tolkade med rapportens teckenförklaring{where}.")
+    unexplained = (status == "unknown") & symbol.ne("")
+    if unexplained.any():
+        n = int(unexplained.sum())
+        colours = _listing(list(dict.fromkeys(c.replace("/", " och ") for c in symbol[unexplained])))
+        out.append(f"{n} {what} {'är markerat' if n == 1 else 'är markerade'} med en färgsymbol ({colours}) som "
+                   f"rapporten inte förklarar; färgen visas men tolkas inte som en status.")
+    return " ".join(out) or None
+
+
+def _listing(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " och " + items[-1]
 
 
 # --------------------------------------------------------------------------- economy, message first

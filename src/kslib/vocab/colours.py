@@ -19,6 +19,8 @@ from typing import Iterable
 from kslib.statuses import status_from_words
 
 COLOURS = ("grön", "gul", "orange", "röd", "blå", "grå", "svart", "vit")
+ACHROMATIC = ("grå", "svart", "vit")        # a symbol of these tells nothing by its colour, unless a legend says so
+CHROMATIC = tuple(c for c in COLOURS if c not in ACHROMATIC)
 
 # hue ranges (degrees, upper bound exclusive) of the chromatic names; red wraps round
 _HUES = ((15, "röd"), (40, "orange"), (70, "gul"), (170, "grön"), (300, "blå"), (360, "röd"))
@@ -88,6 +90,13 @@ def colour_of_word(word: str) -> str | None:
     """``"Grönt"`` → ``"grön"``; None for a word that names no colour."""
     w = word.strip(" .,:;()")
     return next((name for rx, name in _WORD_TO_COLOUR if rx.match(w)), None)
+
+
+def colour_of_symbol(text: str) -> str | None:
+    """The colour a symbol printed as text names: an emoji's own (``"🟢"`` → ``"grön"``) or a colour word
+    (``"(Grön)"`` → ``"grön"``); None for a symbol without one ("●" in a text layer)."""
+    t = text.strip().strip("()")
+    return EMOJI_COLOURS.get(t) or colour_of_word(t)
 
 
 def status_of_phrase(words: str, *, whole: bool = False) -> str | None:

@@ -13,7 +13,7 @@ ended a sentence and this line starts a comment of its own (in a table that give
 metadata, the sentence's end alone).  A heading at the margin, prose across the columns or a key to the
 statuses ends the table.  Its status is read only from the status cell's head (words such as "Avslutad",
 "Pågående", "Klar" → ``done``/``ongoing``, basis ``text``; a symbol only by the report's own key, basis
-``symbol``); otherwise ``unknown`` (basis ``none``).
+``symbol``, a PDF's coloured symbol by its legend of colours); otherwise ``unknown`` (basis ``none``).
 """
 from __future__ import annotations
 
@@ -105,7 +105,7 @@ def _cleaned(source: Source, line: Line) -> Line:
     text = clean(source, line)
     if text == line.text:
         return line
-    return Line(line.number, text, line.page, line.words[:len(text.split())] if line.words else None)
+    return Line(line.number, text, line.page, line.words[:len(text.split())] if line.words else None, line.symbols)
 
 
 def _ends(line: Line, pieces, columns: list[Column]) -> bool:
@@ -151,6 +151,6 @@ def _assignment(n: int, rec: Record, key: dict[str, str | None]) -> Goal:
                    horizon=next((v for k, v in meta.items() if re.search(r"år\b", k, re.I)), ""))
     head = " ".join(p for p in ((stated.words if stated else ""), date) if p)
     text = " ".join(comment).strip()
-    goal.state(stated)
+    goal.state(stated).mark(rec.symbols("status") or rec.symbols("assignment", first_line=True))
     goal.comment = f"{head}: {squeeze(text)}" if head and text else (head or squeeze(text))
     return goal

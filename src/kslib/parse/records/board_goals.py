@@ -7,6 +7,9 @@
   (2025)"), with their horizon markers "(2025)", "(2025-2026)", "(mandatperiod)": a horizon after the report
   year makes a sub-goal ``later`` (basis ``horizon``); a sub-goal the prose names ("ett delmål – det som
   handlar om … – uppfylls ej") gets that status (basis ``text``); the rest stay ``unknown``.
+
+A PDF's coloured symbol beside a goal's or sub-goal's title is noted for the legend to judge
+(:mod:`~kslib.parse.records.symbol_status`).
 """
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ from kslib.parse.records.counts import CountClause
 from kslib.parse.records.goal_rows import Goal
 from kslib.parse.records.section import section
 from kslib.parse.records.status import Stated
+from kslib.parse.records.symbol_status import beside_title
 from kslib.read.source import Source
 from kslib.statuses import STATUS_LABELS_SV, status_from_words
 from kslib.text import squeeze
@@ -90,7 +94,7 @@ def _new_goal(found: BoardGoals, goal_id: str, kf: str, title: str, line, warnin
     if goal_id in found.goals:
         warnings.append(ParseWarning("duplicate-goal", f"board goal {goal_id} appears twice in the goal table",
                                      "goals", goal_id, line.number))
-    goal = Goal.at(goal_id, line, title, kf_goal=kf, horizon=found.period, numbered=True)
+    goal = Goal.at(goal_id, line, title, kf_goal=kf, horizon=found.period, numbered=True).mark(beside_title(line))
     found.goals[goal_id] = goal
     return goal
 
@@ -116,6 +120,7 @@ def _follow_up_headings(source: Source, found: BoardGoals, warnings: list[ParseW
         status = status_from_words(sm.group(1)) if sm else None
         title = rest[:sm.start()].strip() if sm else squeeze(source[i].text[m.start(3):])
         goal.prose_title = title
+        goal.mark([s for ln in source.lines[i:j + 1] for s in beside_title(ln)])
         goal.kf_goal = goal.kf_goal or kf
         goal.title = goal.title or title
         goal.status_line = source[i].number
@@ -153,7 +158,7 @@ def _subgoal_table(source: Source, found: BoardGoals, year: int | None, warnings
                     "subgoal-parent-mismatch", f"sub-goal {goal_id} is listed under board goal {parent}",
                     "goals", goal_id, line.number))
             subgoals.append(Goal(goal_id, "subgoal", parent, kf, title, line=line.number, page=line.page,
-                                 numbered=True))
+                                 numbered=True).mark(beside_title(line)))
         elif subgoals and re.match(r"[a-zåäö(]", text) and not re.search(r"[.:]$", subgoals[-1].title):
             subgoals[-1].title = squeeze(f"{subgoals[-1].title} {text}")
         elif subgoals:

@@ -28,6 +28,7 @@ from typing import Callable, Iterable
 
 from kslib.parse.tables.geometry import Pos, words
 from kslib.read.source import Line, Source
+from kslib.read.symbols import Symbol
 from kslib.statuses import is_key
 from kslib.text import join_texts
 
@@ -145,12 +146,14 @@ def cells(line: Line, columns: list[Column], *, by: str = "start", tol: float | 
 
 @dataclass
 class Record:
-    """One row of a record table: its lines and, per field, the texts of each line (wrapped cells)."""
+    """One row of a record table: its lines and, per field, the texts of each line (wrapped cells), and the
+    columns it was read under."""
 
     first: Line
     lines: list[Line] = field(default_factory=list)
     parts: dict[str, list[str]] = field(default_factory=dict)
     numbers: dict[str, list[int]] = field(default_factory=dict)    # the line of each part
+    columns: list[Column] = field(default_factory=list)
 
     def text(self, name: str) -> str:
         """A cell's text joined over its lines (a word hyphenated at a line's end joined)."""
@@ -158,6 +161,19 @@ class Record:
 
     def last(self, name: str) -> str:
         return self.parts[name][-1] if self.parts.get(name) else ""
+
+    def symbols(self, name: str, *, first_line: bool = False) -> list[Symbol]:
+        """The coloured symbols (PDF) on the row's lines, or its first line only, that stand under column
+        ``name``: their centre placed as a word starting there would be."""
+        if not self.columns:
+            return []
+        out = []
+        for line in self.lines[:1] if first_line else self.lines:
+            for s in line.symbols:
+                x = s.centre[0]
+                if self.columns[place(x, x, self.columns, tol=tolerance(line))].field == name:
+                    out.append(s)
+        return out
 
     def add(self, line: Line, by_field: dict[str, str]) -> None:
         if line not in self.lines:
@@ -193,7 +209,7 @@ def read_table(lines: list[Line], columns: list[Column], *, starts: Starts, ends
                                                                  tol=tolerance(line, tol)).items()}
         cur = rows[-1] if rows else None
         if starts(cur, by_field, line):
-            cur = Record(line)
+            cur = Record(line, columns=columns)
             rows.append(cur)
         if cur is not None:
             cur.add(line, by_field)

@@ -1,17 +1,19 @@
 """A row of ``goals.csv``: one goal, sub-goal, activity or assignment, with its status and where it came from."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 import pandas as pd
 
 from kslib.parse.records.status import Stated
 from kslib.read.source import Line
+from kslib.read.symbols import Symbol
 from kslib.statuses import STATUSES
 from kslib.text import squeeze
+from kslib.vocab.colours import colour_of_symbol
 
 GOAL_COLUMNS = ["goal_id", "level", "parent_id", "kf_goal", "title", "horizon", "status", "basis",
-                "comment", "line", "prose_title", "status_line", "page", "numbered"]
+                "comment", "line", "prose_title", "status_line", "page", "numbered", "symbol", "legend_page"]
 
 
 @dataclass
@@ -32,6 +34,9 @@ class Goal:
     status_line: int | None = None
     page: int | None = None
     numbered: bool = False             # goal_id is the number the report prints
+    symbol: str = ""                   # colour of its status symbol ("grön"), judged by the report's legend
+    legend_page: int | None = None     # the legend's page, where the status is its symbol's
+    marks: tuple[str, ...] = field(default=(), repr=False)   # colours of the symbols in its status place, as read
 
     @classmethod
     def at(cls, goal_id: str, line: Line | None, title: str, **fields) -> "Goal":
@@ -46,6 +51,15 @@ class Goal:
         if stated is not None and (work or stated.status in STATUSES):
             self.status, self.basis, self.comment = stated.status, stated.basis, stated.words
             self.status_line = stated.line
+            if stated.basis == "symbol" and not self.marks and (colour := colour_of_symbol(stated.words)):
+                self.marks = (colour,)
+        return self
+
+    def mark(self, symbols: list[Symbol]) -> "Goal":
+        """Note the symbols in this row's status place (the status cell, or beside the title); what their
+        colour says is judged once for all rows (:mod:`~kslib.parse.records.symbol_status`)."""
+        if symbols:
+            self.marks = tuple(s.colour for s in symbols)
         return self
 
     def as_dict(self) -> dict:
@@ -55,7 +69,7 @@ class Goal:
 def goals_frame(goals: list[Goal]) -> pd.DataFrame:
     """``goals.csv`` as a frame (nullable integers for lines and pages)."""
     frame = pd.DataFrame([g.as_dict() for g in goals], columns=GOAL_COLUMNS)
-    for col in ("line", "status_line", "page"):
+    for col in ("line", "status_line", "page", "legend_page"):
         frame[col] = frame[col].astype("Int64")
     frame["numbered"] = frame["numbered"].astype("boolean").fillna(False).astype(bool)
     return frame

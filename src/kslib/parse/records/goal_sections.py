@@ -18,8 +18,9 @@ A list item continues on the lines indented to its text (PDF word positions, or 
 a line at the margin ends it; page furniture between is read past.  A status is taken only from words the
 report states for that goal (:mod:`~kslib.parse.records.status`): under a numbered goal on a line of its own
 or after "Bedömning", "Måluppfyllelse" or "Status"; at the end of a heading or a list item ("… (Uppfyllt)",
-"… – Delvis uppfyllt") or on an item line of its own; a symbol only by the report's own key — never from
-the tone of the text that follows.
+"… – Delvis uppfyllt") or on an item line of its own; a symbol only by the report's own key (a PDF's coloured
+symbol beside the title or after "Bedömning:", by its legend of colours) — never from the tone of the text
+that follows.
 """
 from __future__ import annotations
 
@@ -28,9 +29,10 @@ import re
 from kslib.parse.records.goal_rows import Goal
 from kslib.parse.records.section import furniture
 from kslib.parse.records.status import Stated, line_status, trailing_status
+from kslib.parse.records.symbol_status import beside_title
 from kslib.read.source import Line, Source
 from kslib.text import join_lines, join_texts
-from kslib.vocab.goals import (ASSIGNMENT, BULLET, GOAL_SECTION, HORIZON_PERIOD, INTRO_LIST, INTRO_NOUN,
+from kslib.vocab.goals import (ASSESSED, ASSIGNMENT, BULLET, GOAL_SECTION, HORIZON_PERIOD, INTRO_LIST, INTRO_NOUN,
                                LABELLED_GOAL, NOT_A_GOAL, NUMBERED, PROSE_SUBGOAL)
 
 _HEADING_WRAP_WORDS = 4        # a section heading's second line is short ("budgetmål")
@@ -103,6 +105,7 @@ def _read_section(lines: list[Line], i: int, number: str, rows: list[Goal], key:
                 j += 1
             text, stated = trailing_status(text, key)
             current = Goal.at(sub[0], lines[i], text, level=level, parent_id=parent, numbered=True)
+            current.mark(beside_title(lines[i]))
             rows.append(current.state(stated.at(lines[i].number) if stated else None))
             intro = []
             i = j
@@ -117,12 +120,14 @@ def _read_section(lines: list[Line], i: int, number: str, rows: list[Goal], key:
                     listed += 1
                     level = "assignment" if ASSIGNMENT.search(title) else "goal"
                     rows.append(Goal.at(f"{number}/{listed}", line, title, level=level, horizon=horizon)
-                                .state(stated))
+                                .state(stated).mark(beside_title(line)))
             continue
         if current is not None and current.basis == "none":
             stated = line_status(lines[i].text, key)
             if stated is not None:
                 current.state(stated.at(lines[i].number))
+            elif not current.marks and ASSESSED.match(lines[i].text):
+                current.mark(beside_title(lines[i]))        # "Bedömning: ●", the symbol drawn
         if current is None:
             intro.append(lines[i])
             prose.append(lines[i])
@@ -216,5 +221,6 @@ def _labelled_lists(lines: list[Line], taken: set[int], key: dict) -> list[Goal]
         rows.append(goal)
         items, i = bullet_items(lines, i + 1, key)
         for k, (line, title, stated) in enumerate(items, 1):
-            rows.append(Goal.at(f"L{n}.{k}", line, title, level="subgoal", parent_id=goal.goal_id).state(stated))
+            rows.append(Goal.at(f"L{n}.{k}", line, title, level="subgoal", parent_id=goal.goal_id).state(stated)
+                        .mark(beside_title(line)))
     return rows

@@ -14,7 +14,8 @@ else the level word (the order in which the table names them); else the indentat
 column.  Depth one is level ``goal``, deeper rows ``subgoal`` with their parent; ids are printed
 (``numbered``) or kslib's own (``M1``, ``M1.2``).  The status is the status cell's words (or a symbol by the
 report's own key, :func:`~kslib.parse.records.status.cell_status`), an activity's "Genomförd"/"Pågår"
-included; the comment column is kept after the status words.
+included; the comment column is kept after the status words.  A PDF's coloured symbol in the status cell (or
+beside the title) is noted for the legend to judge (:mod:`~kslib.parse.records.symbol_status`).
 """
 from __future__ import annotations
 
@@ -137,6 +138,11 @@ def _row(rec: Record) -> _Row:
     return _Row(rec, squeeze(title), printed, word, _x_of(rec.first, rec.parts.get("goal", [""])[0]))
 
 
+def _symbols(rec: Record):
+    """The symbols in a row's status cell, else beside its title (on its first line)."""
+    return rec.symbols("status") or rec.symbols("goal", first_line=True) or rec.symbols("id", first_line=True)
+
+
 def _indent_levels(xs: list[float], unit: float) -> list[float]:
     """The distinct indentations of the titles (those closer than ``unit`` are one)."""
     out: list[float] = []
@@ -200,7 +206,7 @@ def _goals(records: list[Record], key: dict, top: int) -> tuple[list[Goal], int]
             counters[parent.goal_id] = counters.get(parent.goal_id, 0) + 1
             goal_id, parent_id = f"{parent.goal_id}.{counters[parent.goal_id]}", parent.goal_id
         goal = Goal.at(goal_id, r.record.first, r.title, level="goal" if depth == 1 else "subgoal",
-                       parent_id=parent_id, numbered=bool(r.printed_id))
+                       parent_id=parent_id, numbered=bool(r.printed_id)).mark(_symbols(r.record))
         status_text = r.record.text("status")
         stated = cell_status(status_text, key) if status_text else None
         if stated is not None:

@@ -13,7 +13,8 @@ machinery of :mod:`kslib.parse.records` (section finder, column reader, cell sta
 * a scorecard's overall goals and focus areas (:mod:`~kslib.parse.records.scorecards`);
 * the council's assignments (:mod:`~kslib.parse.records.assignments`, level ``assignment``).
 
-A status is one the report states in words, or by a symbol its own key explains — never invented; an
+A status is one the report states in words, or by a symbol its own key explains (a PDF's coloured symbols by
+its legend of colours: :mod:`~kslib.parse.records.symbol_status`) — never invented; an
 analyst's overrides file fills the rest (:mod:`kslib.parse.overrides`), and the report's own tally forces
 what it forces (:mod:`~kslib.parse.records.recovery`).  A report with goal vocabulary whose goals cannot be
 found gets a warning.
@@ -34,8 +35,10 @@ from kslib.parse.records.goal_sections import read_goal_sections
 from kslib.parse.records.goal_tables import read_goal_tables
 from kslib.parse.records.recovery import recover_statuses
 from kslib.parse.records.scorecards import scorecard_goals
+from kslib.parse.records.symbol_status import judge_symbols
 from kslib.read.source import Source
 from kslib.statuses import symbol_key
+from kslib.vocab.colours import legend
 from kslib.vocab.goals import GOAL_VOCABULARY
 
 
@@ -52,6 +55,7 @@ def read_goals(source: Source, *, year: int | None = None, warnings: list[ParseW
         rows.extend(read_goal_sections(source, key, used=tables.lines))
     rows.extend(scorecard_goals(source))
     rows.extend(read_assignments(source, key))
+    judge_symbols(rows, legend(source.lines), warnings)
     _check_ids(rows, warnings)
     if not rows and any(GOAL_VOCABULARY.search(ln.text) for ln in source.lines):
         warnings.append(ParseWarning(

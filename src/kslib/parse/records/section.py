@@ -132,7 +132,8 @@ def _merge(parts: list[Line], size: float) -> Line:
             text += "  " if w.x0 - words[k - 1].x1 > _COLUMN_GAP * size else " "
         text += w.text
     first = min(parts, key=lambda ln: ln.number)
-    return Line(first.number, text, first.page, tuple(words))
+    symbols = tuple(sorted((s for ln in parts for s in ln.symbols), key=lambda s: s.x0))
+    return Line(first.number, text, first.page, tuple(words), symbols)
 
 
 def _rows_across(source: Source) -> list[Line]:
