@@ -219,7 +219,8 @@ def zone(lns: Sequence[Ln], start: int, region: float | None) -> Zone | None:
             break           # a title or the label column's name over stacked header words ("Nyckeltal")
         strong = (ln.kind == "header" or vm.is_strong_header(texts)) and _over_vocab(ln, region)
         cells = [w for w in ln.words if region is None or w.x1 > region]      # the label column's head aside
-        weak = ln.kind in ("text", "header") and len(cells) <= 8 and (
+        years_only = ln.kind == "data" and all(vm.YEARISH.match(w.text) for w in ln.nums)   # "ter  nader  2016"
+        weak = (ln.kind in ("text", "header") or years_only) and len(cells) <= 8 and (
             _over_vocab(ln, region) or region is not None and _rests_under(ln, lns[k - 1] if k else None, region))
         if not (strong or weak) or (texts and texts[-1].endswith(".")):
             break
