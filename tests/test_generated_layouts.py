@@ -4,7 +4,7 @@ For every generated document kslib must not refuse it, must read every truth cel
 year or name the table, row and candidate readings in a warning, and must never read a value wrong in
 silence.  Over the fixed set of 200 documents, at least 99 % of the cells are read and none is wrong.
 
-Cost: ``KSLIB_HYPOTHESIS_EXAMPLES`` documents per property (default 30; ``make bench`` or a fuzzing session
+Cost: ``KSLIB_HYPOTHESIS_EXAMPLES`` documents per property (default 300, about 30 s; a fuzzing session
 may set more); shrinking only with ``KSLIB_HYPOTHESIS_SHRINK=1``.  Each document is parsed once: the three
 properties draw the same documents (same seed) and share the readings.  ``python benchmarks/generated.py``
 prints the same measurement per layout class and renderer.
@@ -26,7 +26,7 @@ from kslib.diagnostics import ParseWarning
 from layoutgen import (CLASSES, FOUND, MISSING, RENDERERS, WARNED, GeneratedDoc, Score, documents, fixed_set,
                        generate, read, score)
 
-EXAMPLES = max(1, int(os.environ.get("KSLIB_HYPOTHESIS_EXAMPLES", "30")))
+EXAMPLES = max(1, int(os.environ.get("KSLIB_HYPOTHESIS_EXAMPLES", "300")))
 SHRINK = os.environ.get("KSLIB_HYPOTHESIS_SHRINK") == "1"
 PROPERTY = settings(max_examples=EXAMPLES, deadline=None, database=None,
                     phases=tuple(Phase) if SHRINK else (Phase.explicit, Phase.generate),
