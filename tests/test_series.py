@@ -13,8 +13,7 @@ import kslib
 from conftest import REPORT_2020
 from kslib.errors import InputFileError, ParameterError
 from kslib.pipeline.contract import write_processed
-from kslib.pipeline.series import (RESTATEMENT_COLUMNS, SERIES_COLUMNS, clean_label, collect, normalise_label,
-                                   split_code)
+from kslib.pipeline.series import RESTATEMENT_COLUMNS, SERIES_COLUMNS, clean_label, collect, normalise_label
 from kslib.parse.report import read_report
 from kslib.present import series as flerar
 
@@ -172,8 +171,6 @@ def test_present_frames_and_sentences(stadsrevisionen):
 
 
 def test_labels_normalised():
-    assert split_code("910 Sigfridsborgs skola") == ("910", "Sigfridsborgs skola")
-    assert split_code("Summa kostnader") == ("", "Summa kostnader")
     assert clean_label("Övriga kostnader*") == "Övriga kostnader"
     assert normalise_label("ÅRETS  RESULTAT") == normalise_label("Årets resultat") == "årets resultat"
     assert normalise_label("Projekt – och samverkan") == normalise_label("Projekt - och samverkan")

@@ -80,3 +80,14 @@ def test_the_2020_views_are_projections_of_the_catalog():
     catalogued = cells[(cells["table"] == table) & (cells["measure"] != "surplus")]
     assert catalogued["title"].iloc[0] == "DRIFTREDOVISNING, TKR"
     assert sorted(catalogued["value"].dropna()) == sorted(drift.loc[drift["measure"] != "surplus", "value"].dropna())
+
+
+def test_table_settings_change_for_a_block_only():
+    from kslib.parse.tables import settings
+    base = settings.current()
+    with settings.using(pdf_column_edges=12.0, header_lines=3) as s:
+        assert s.pdf_column_edges == 12.0 and settings.current().header_lines == 3
+    assert settings.current() == base and base.pdf_column_edges == 9.0
+    with pytest.raises(TypeError, match="unknown table settings: column_gap"):
+        with settings.using(column_gap=3):
+            pass

@@ -29,6 +29,7 @@ import pandas as pd
 from kslib.errors import InputFileError, ParameterError
 from kslib.pipeline.contract import ProcessedReport, load
 from kslib.pipeline.layout import RAW_SUFFIXES, REPORT_JSON, raw_reports_in, meta_slug
+from kslib.vocab.units import TKR_FACTORS
 
 SERIES_COLUMNS = ["municipality", "board", "slug", "report_kind", "report_year", "period_start", "period_end",
                   "table_kind", "table_title", "row_key", "row_code", "row", "row_kind", "measure", "year",
@@ -37,9 +38,6 @@ RESTATEMENT_COLUMNS = ["table_kind", "row_key", "row_code", "row", "measure", "y
                        "value_before", "report_year_before", "source_file_before", "page_before",
                        "value_after", "report_year_after", "source_file_after", "page_after", "difference"]
 GOAL_SERIES_COLUMNS = ["report_year", "year", "status", "goals", "source_file"]
-MONEY_FACTORS = {"tkr": 1, "tusentals kronor": 1, "tusen kronor": 1, "mnkr": 1000, "mkr": 1000,
-                 "miljoner kronor": 1000, "mdkr": 1_000_000}
-_CODE = re.compile(r"^\s*(\d{1,6})\s+(?=\S)(?!\d)(.*)$")
 _FOOTNOTE = re.compile(r"(?:\s*[*¹²³⁴⁵⁶⁷⁸⁹⁰]+|\s*\(\d\))+\s*$")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 _TOLERANCE = 1e-9
@@ -182,12 +180,6 @@ def renames_mapping(rows: Iterable[Mapping[str, str]] | Mapping[str, str]) -> di
 
 # --------------------------------------------------------------------------- rows
 
-def split_code(label: str) -> tuple[str, str]:
-    """``"910 Ekbackens skola"`` → ``("910", "Ekbackens skola")``; no code → ``("", label)``."""
-    m = _CODE.match(str(label))
-    return (m.group(1), m.group(2).strip()) if m else ("", str(label).strip())
-
-
 def clean_label(label: str) -> str:
     """The label without footnote marks and extra spaces (``"Övriga kostnader*"`` → ``"Övriga kostnader"``)."""
     text = " ".join(str(label).split())
@@ -206,7 +198,7 @@ def normalise_label(label: str) -> str:
 def to_tkr(value: pd.Series, unit: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Money in tkr (``mnkr`` × 1000); other units as they are."""
     key = unit.fillna("").astype(str).str.strip().str.casefold()
-    factor = key.map(MONEY_FACTORS)
+    factor = key.map(TKR_FACTORS)
     money = factor.notna()
     return (value.where(~money, value * factor.fillna(1)),
             unit.fillna("").astype(str).where(~money, "tkr"))
@@ -222,9 +214,10 @@ def printed_figures(entry: ReportEntry, renames: Mapping[tuple[str, str], str] |
     if cat.empty:
         return pd.DataFrame(columns=[c for c in SERIES_COLUMNS if c != "restated"])
     cat["_order"] = range(len(cat))
-    split = cat["row"].astype(str).map(split_code)
-    cat["row_code"] = split.map(lambda t: t[0])
-    cat["row_clean"] = split.map(lambda t: clean_label(t[1]))
+    # the row code is the catalog's own field, never split again from the label
+    cat["row_code"] = cat["row_code"].fillna("").astype(str) if "row_code" in cat else ""
+    labels = cat["row_label"] if "row_label" in cat else cat["row"]
+    cat["row_clean"] = labels.fillna("").astype(str).map(clean_label)
     norm = cat["row_clean"].map(normalise_label)
     renames = renames or {}
     if renames:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Iterable, NamedTuple, Sequence
 
 from kslib.read.source import Word, _is_running_header, normalise
+from kslib.vocab.furniture import PAGE_NUMBER
 
 # Gaps are measured in units of the font size (em).
 WORD_GAP = 0.1        # a gap wider than this (beyond the line's letter-spacing) splits a word without a space glyph
@@ -29,10 +30,7 @@ COLUMN_GAP = 0.8      # a gap wider than this separates table cells: rendered as
 BASELINE_TOL = 0.4    # glyphs whose baselines differ by less than this share a line
 MARGIN = 0.075        # top/bottom share of the page where running headers and footers live (A4: 63 pt)
 
-_PAGE_NUMBER = re.compile(
-    r"^\s*(?:[-–]\s*)?(?:sid(?:an|a)?\.?\s*)?\d{1,4}(?:\s*(?:\(\s*\d{1,4}\s*\)|(?:av|/)\s*\d{1,4}))?(?:\s*[-–])?\s*$",
-    re.IGNORECASE,
-)
+_PAGE_NUMBER = PAGE_NUMBER     # a page number in the margin (kslib.vocab.furniture)
 
 
 class Char(NamedTuple):

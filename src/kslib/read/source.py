@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Sequence
 
 from kslib.errors import InputFileError
+from kslib.vocab.furniture import BARE_PAGE_NUMBER, PAGE_OF, is_running_header
 
 if TYPE_CHECKING:
     from kslib.read.symbols import Symbol
@@ -33,16 +34,9 @@ _TRANSLATE = str.maketrans({
     "\r": "",
 })
 
-# A running header squeezed of its spaces: "Verksamhetsberättelse2020",
-# "2025ÅRSBOKSLUT...SID31(36)", "Årsredovisning2021".
-_RUNNING_HEADER = re.compile(
-    r"^(?:(?:verksamhetsberättelse|årsbokslut|årsredovisning|delårsrapport|verksamhetsplan)\d{4}"
-    r"|\d{4}(?:verksamhetsberättelse|årsbokslut|årsredovisning|delårsrapport).*"
-    r"|.*sid\d+\(\d+\))$",
-    re.IGNORECASE,
-)
-_PAGE_OF = re.compile(r"sid\s*(\d+)\s*\(\s*\d+\s*\)", re.IGNORECASE)
-_PAGE_NUMBER = re.compile(r"^\s*(?:sid(?:an)?\.?\s*)?(\d{1,3})\s*$", re.IGNORECASE)
+# page furniture of a text layer: one vocabulary (kslib.vocab.furniture)
+_PAGE_OF = PAGE_OF
+_PAGE_NUMBER = BARE_PAGE_NUMBER
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,8 +148,7 @@ def _decode_line(raw: bytes) -> str:
 
 
 def _is_running_header(text: str) -> bool:
-    squeezed = re.sub(r"\s+", "", text)
-    return bool(squeezed) and bool(_RUNNING_HEADER.match(squeezed))
+    return is_running_header(text)
 
 
 def lines_from_text(raw_lines: Sequence[str], *, first_number: int = 1) -> tuple[tuple[Line, ...], tuple[Line, ...]]:

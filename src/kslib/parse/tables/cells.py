@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Callable, Sequence
 
+from kslib.parse.tables.settings import current
 from kslib.parse.numbers import (Figure, Identity, RowSplit, SplitError, Token, segmentations, split_row, tokenize_row,
                                  whole_token)
 from kslib.parse.tables.geometry import Pos
@@ -192,7 +193,6 @@ def place(runs: Sequence[Run], slots: Sequence[tuple[float, float]], *, position
     return out
 
 
-_BETWEEN = 0.25     # a figure overlapping no column and this share of a column step from being equally near two
 
 
 def _between(run: Run, slots: Sequence[tuple[float, float]]) -> tuple[int, int] | None:
@@ -203,7 +203,7 @@ def _between(run: Run, slots: Sequence[tuple[float, float]]) -> tuple[int, int] 
                   for k, (x0, x1) in enumerate(slots))
     step = min(b[1] - a[1] for a, b in zip(slots, slots[1:]) if b[1] > a[1]) if len(slots) > 1 else 0
     (d0, k0), (d1, k1) = dist[0], dist[1]
-    if abs(k0 - k1) == 1 and step and d1 - d0 < _BETWEEN * step and d0 > _BETWEEN * step:
+    if abs(k0 - k1) == 1 and step and d1 - d0 < current().between_columns * step and d0 > current().between_columns * step:
         return (min(k0, k1), max(k0, k1))
     return None
 
@@ -248,12 +248,12 @@ def _split_into(out: Placed, run: Run, slots, identities, *, whole: bool = False
         # a note column filled on some rows: its reference ("1") is the row's first token, or there is none
         try:
             noted = split_row(tokens[1:], k, identities=idents, blank_cost=costs, series=series,
-                              max_alternatives=_KEEP)
+                              max_alternatives=current().readings_kept)
         except SplitError:
             noted = None
     try:
         try:
-            rs = split_row(tokens, k, identities=idents, blank_cost=costs, series=series, max_alternatives=_KEEP)
+            rs = split_row(tokens, k, identities=idents, blank_cost=costs, series=series, max_alternatives=current().readings_kept)
         except SplitError:
             if noted is None:
                 raise
@@ -305,7 +305,6 @@ def _spread_over(sub, free: Sequence[int], lo: int, hi: int) -> tuple:
     return tuple(full)
 
 
-_KEEP = 12      # readings kept per split, for the column sums to choose from
 
 
 def place_stacked(texts: Sequence[str], n: int, *, identities: Sequence[Identity],
@@ -347,10 +346,10 @@ def place_stacked(texts: Sequence[str], n: int, *, identities: Sequence[Identity
         return tuple(full)
     idents = [Identity(i.name, (lambda r: lambda sub: r(widen(sub)))(i.residual), i.tolerance) for i in identities]
     costs = [blank_cost[k] for k in free] if blank_cost is not None else None
-    rs = split_row(tokens, len(free), identities=idents, blank_cost=costs, max_alternatives=_KEEP)
+    rs = split_row(tokens, len(free), identities=idents, blank_cost=costs, max_alternatives=current().readings_kept)
     if skip and out.printed[skip[0]] is None and len(tokens) >= 2 and _note_ref(tokens[0]):
         # a note reference and a blank cell: as many lines as columns; the identities tell which reading holds
-        noted = split_row(tokens[1:], len(free), identities=idents, blank_cost=costs, max_alternatives=_KEEP)
+        noted = split_row(tokens[1:], len(free), identities=idents, blank_cost=costs, max_alternatives=current().readings_kept)
         if _better(noted, rs):
             out.printed[skip[0]] = tokens[0].int_part
             rs = noted

@@ -13,11 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kslib.parse.tables.settings import current
 from kslib.read.source import Line
 
-_PDF_TOUCH = 1.5      # points: fragments closer than this are one word
-_PDF_WIDE = 4.0       # points: a gap wider than this separates cells
-_TEXT_WIDE = 2        # characters: two spaces or more separate cells
 _NUMERIC = re.compile(r"^\(?[-–—+]?\d+(?:,\d+)?\*{0,3}%?\)?\*{0,3}$")
 _SIGN = re.compile(r"^[-–—+]$")
 
@@ -48,19 +46,19 @@ def words(line: Line) -> list[Pos]:
     if line.words:
         out: list[Pos] = []
         for w in line.words:
-            if out and w.x0 - out[-1].x1 < _PDF_TOUCH and (not is_numeric(w.text) or _SIGN.match(out[-1].text)):
+            if out and w.x0 - out[-1].x1 < current().pdf_touch and (not is_numeric(w.text) or _SIGN.match(out[-1].text)):
                 # fragments of one word; a figure never joins the word before it ("förvaltning3" "726"),
                 # except a sign printed apart ("-" "224")
                 prev = out[-1]
                 out[-1] = Pos(prev.text + w.text, prev.x0, w.x1, prev.wide)
                 continue
-            wide = not out or w.x0 - out[-1].x1 > _PDF_WIDE
+            wide = not out or w.x0 - out[-1].x1 > current().pdf_cell_gap
             out.append(Pos(w.text, w.x0, w.x1, wide))
         return out
     out = []
     prev_end = None
     for m in re.finditer(r"\S+", line.text):
-        wide = prev_end is None or m.start() - prev_end >= _TEXT_WIDE
+        wide = prev_end is None or m.start() - prev_end >= current().text_cell_gap
         out.append(Pos(m.group(), float(m.start()), float(m.end()), wide))
         prev_end = m.end()
     return out
@@ -140,4 +138,4 @@ def positional(line: Line) -> bool:
 
 def tolerance(line: Line) -> float:
     """How far apart right edges of one column may stand."""
-    return 9.0 if line.words else 2.5
+    return current().pdf_column_edges if line.words else current().text_column_edges

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from kslib.parse.tables.settings import current
 from kslib.parse.tables.cells import one_figure, runs_of
 from kslib.parse.tables.geometry import Pos, is_numeric, unglue, words
 from kslib.read.source import Line, Word
@@ -13,7 +14,6 @@ from kslib.vocab import measures as vm
 from kslib.vocab.cells import NIL, is_approx, note_words
 from kslib.vocab.furniture import FOOTER_AT_END, PAGE_OF_TOTAL
 
-_MAX_LABEL_WORDS = 12
 
 
 @dataclass
@@ -64,7 +64,7 @@ def analyse(line: Line) -> Ln:
         kind = "header"                                      # "Utfall 2024 Budget 2024", "Period  Helår 2022"
     elif nums and not (all(vm.YEAR.match(w.text) for w in nums) and not label):
         kind = "data" if label else "nums"
-        if len(label) > _MAX_LABEL_WORDS or (label and label[-1].text.endswith(".") and len(label) > 6):
+        if len(label) > current().label_words or (label and label[-1].text.endswith(".") and len(label) > 6):
             kind = "text"
     elif not label and nums:
         kind = "header"                                      # a line of years only

@@ -8,10 +8,10 @@ import math
 from statistics import median
 from typing import Protocol, Sequence
 
+from kslib.parse.tables.settings import current
 from kslib.parse.numbers import RowSplit
 from kslib.parse.tables.cells import Choice, cell_text
 
-MARGIN = 1.0        # the kept reading fits this much better (in orders of magnitude, summed) than the next
 
 
 class Row(Protocol):
@@ -74,7 +74,7 @@ def decide_by_magnitudes(rows: Sequence[Row], skip: set[int] = frozenset()) -> d
                 continue
             order = sorted(range(len(readings)), key=lambda k: fits[k])
             best, second = order[0], order[1]
-            if fits[second] - fits[best] < MARGIN:
+            if fits[second] - fits[best] < current().magnitude_margin:
                 continue
             kept = readings[best]
             for i, fig in enumerate(kept.figures):
@@ -87,7 +87,6 @@ def decide_by_magnitudes(rows: Sequence[Row], skip: set[int] = frozenset()) -> d
     return decided
 
 
-SMOOTHER = 0.6      # the kept series' year-to-year changes are at most this share of the next reading's
 
 
 def _shape(split) -> tuple:
@@ -135,7 +134,7 @@ def decide_by_series(rows: Sequence[Row]) -> dict[int, str]:
         scored.append((_roughness([[row[k] for row in table] for k in range(n)]), shape))
     scored.sort(key=lambda t: t[0])
     (best, shape), (second, _) = scored[0], scored[1]
-    if best > SMOOTHER * second:
+    if best > current().series_smoother * second:
         return {}
     decided: dict[int, str] = {}
     for r, j, c in open_rows:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 from typing import Protocol, Sequence
 
+from kslib.parse.tables.settings import current
 from kslib.parse.tables.cells import Choice
 
 
@@ -74,7 +75,6 @@ def _apply(row: Row, choice: Choice, split) -> None:
         row.printed[k] = None if fig is None else str(fig)
 
 
-_MAX_COMBINATIONS = 4096
 
 
 def decide_by_sums(rows: list[Row], unit: float) -> dict[int, tuple[int, str]]:
@@ -89,7 +89,7 @@ def decide_by_sums(rows: list[Row], unit: float) -> dict[int, tuple[int, str]]:
     count = 1
     for o in options:
         count *= len(o)
-    if count > _MAX_COMBINATIONS:
+    if count > current().sum_combinations:
         return {}
     scored = []
     for combo in itertools.product(*options):

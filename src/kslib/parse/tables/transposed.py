@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from kslib.parse.tables.settings import current
 from kslib.diagnostics import ParseWarning
 from kslib.parse.tables.cells import place, runs_of
 from kslib.parse.tables.geometry import tolerance
@@ -20,7 +21,6 @@ from kslib.parse.tables.titles import clean_title, find_title
 from kslib.vocab import measures as vm
 from kslib.vocab.units import unit_of
 
-_HEADER_LINES = 3
 
 
 def _figure_lines(block: Sequence[Ln]) -> list[Ln]:
@@ -74,7 +74,7 @@ def _header(lns: Sequence[Ln], start: int, slots: list[list[float]]) -> list[int
     out = []
     region = slots[1][0] - 6 if len(slots) > 1 else None
     k = start - 1
-    while k >= 0 and len(out) < _HEADER_LINES:
+    while k >= 0 and len(out) < current().transposed_header_lines:
         ln = lns[k]
         text = ln.line.text.strip()
         if ln.kind not in ("text", "header") or not ln.words or text.endswith((".", ":")) or \
@@ -98,7 +98,6 @@ def _phrases(ln: Ln) -> list[list]:
 
 # --------------------------------------------------------------------------- without layout
 
-_HEADER_WORDS = 40
 _YEAR_HEADS = {"år", "årtal"}
 
 
@@ -154,7 +153,7 @@ def _names_in_order(lns: Sequence[Ln], start: int) -> tuple[int, list[str], str]
     k = start - 1
     taken: list[int] = []
     words = 0
-    while k >= 0 and lns[k].kind in ("text", "header") and lns[k].line.text.strip() and words < _HEADER_WORDS:
+    while k >= 0 and lns[k].kind in ("text", "header") and lns[k].line.text.strip() and words < current().transposed_header_words:
         text = lns[k].line.text.strip()
         if text.endswith((".", ":")) or lns[k].nums:
             break

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kslib.parse.tables.settings import current
 from kslib.diagnostics import ParseWarning
 from kslib.parse.tables.model import Table
 from kslib.read.source import Source
@@ -24,7 +25,6 @@ _MONEY_KINDS = {"income_statement", "operating_by_area", "investments", "balance
 _AMOUNT = re.compile(r"(?<![\d,])(?P<num>[+\-–−]?\s?\d{1,3}(?:[  ]\d{3})*(?:,(?P<dec>\d+))?)\s+(?P<unit>"
                      + "|".join(re.escape(u) for u, _ in PROSE_UNITS) + r")\b", re.IGNORECASE)
 _SCALE = {u: s for u, s in PROSE_UNITS}
-_MIN_DIGITS = 3        # a table figure must have this many significant digits to identify a unit
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ def _prose_unit(figures: list[float], amounts: list[ProseAmount]) -> tuple[str, 
     found: dict[str, tuple[float, ProseAmount]] = {}
     for unit, scale in MONEY_UNITS.items():
         for f in figures:
-            if _significant(f) < _MIN_DIGITS and not (f != int(f)):
+            if _significant(f) < current().unit_digits and not (f != int(f)):
                 continue
             for a in amounts:
                 if a.kronor and abs(abs(f) * scale - a.kronor) <= a.half_step + 1e-9 * a.kronor \

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
+from kslib.parse.tables.settings import current
 from kslib.parse.tables.grid import nearest
 from kslib.parse.tables.lines import Ln, short_text
 from kslib.parse.tables.model import Column
@@ -74,9 +75,6 @@ class Zone:
         return " ".join(w.text for w in lns[k].words[:cut])
 
 
-_ZONE_LINES = 7           # header lines with layout
-_ZONE_WORDS = 30          # header words without layout (one word per line, as some text layers print them)
-_TITLE_WORDS = 10
 
 
 def header_suffix(ln: Ln) -> int | None:
@@ -84,7 +82,7 @@ def header_suffix(ln: Ln) -> int | None:
     2019 2020 2021", "RESULTATRÄKNING, TKR Bokslut"): at the first measure word or year of a run of header
     words that ends the line; None when the line is no title followed by header words."""
     texts = [w.text for w in ln.words]
-    if not texts or texts[-1].endswith(".") or len(texts) > _TITLE_WORDS + 12:
+    if not texts or texts[-1].endswith(".") or len(texts) > current().title_words + 12:
         return None
     # a title, then a caption of the label column's unit ("Ekonomiskt resultat  Belopp i mnkr"): no header yet
     for j in range(max(1, len(texts) - 3), len(texts) - 1):
@@ -104,7 +102,7 @@ def header_suffix(ln: Ln) -> int | None:
     first = next((i for i in range(k, len(texts)) if vm.is_measure_word(texts[i]) or vm.YEARISH.match(texts[i])
                   or vm.norm(texts[i]) in vm.PLACES or vm.norm(texts[i]) in _GROUP_WORDS
                   or vm.norm(texts[i]) in vm.NOTE_HEADS), None)
-    if first is None or first == 0 or not 0 < k <= _TITLE_WORDS or texts[k - 1].endswith((".", ":")):
+    if first is None or first == 0 or not 0 < k <= current().title_words or texts[k - 1].endswith((".", ":")):
         return None
     return first
 
@@ -184,7 +182,7 @@ def zone(lns: Sequence[Ln], start: int, region: float | None) -> Zone | None:
     zone: list[int] = []
     title_cut = None
     n_words = 0
-    while k >= 0 and (len(zone) < _ZONE_LINES if region is not None else n_words < _ZONE_WORDS):
+    while k >= 0 and (len(zone) < current().header_lines if region is not None else n_words < current().header_words):
         ln = lns[k]
         texts = [w.text for w in ln.words]
         if region is not None and not over(ln, region):
@@ -227,7 +225,7 @@ def zone(lns: Sequence[Ln], start: int, region: float | None) -> Zone | None:
         seen_strong = any(sum(vm.is_measure_word(w.text) for w in lns[z].words) >= 2 for z in zone)
         if not strong and seen_strong and region is not None and not all(w.x1 > region for w in ln.words):
             break           # above the header only broken header words, not a caption with words at the left
-        if region is None and len(texts) > 3 and len(zone) >= _ZONE_LINES:
+        if region is None and len(texts) > 3 and len(zone) >= current().header_lines:
             break
         zone.append(k)
         n_words += len(texts)
