@@ -99,6 +99,8 @@ def header_suffix(ln: Ln) -> int | None:
     k = len(texts)
     while k > 0 and vm.is_vocab(texts[k - 1]):
         k -= 1
+    while 0 < k < len(texts) and texts[k][:1].islower() and not vm.YEARISH.match(texts[k]):
+        k += 1                  # lower-case words after the title's first words are its own ("Ekonomiskt resultat")
     first = next((i for i in range(k, len(texts)) if vm.is_measure_word(texts[i]) or vm.YEARISH.match(texts[i])
                   or vm.norm(texts[i]) in vm.PLACES or vm.norm(texts[i]) in _GROUP_WORDS
                   or vm.norm(texts[i]) in vm.NOTE_HEADS), None)
@@ -151,6 +153,12 @@ def _rest_of_word(lns: Sequence[Ln], k: int, region: float | None) -> bool:
     texts = [w.text for w in lns[k].words]
     return (region is None and k > 0 and len(texts) == 1 and texts[0].isalpha() and texts[0].islower()
             and len(texts[0]) <= 9 and bool(lns[k - 1].words) and vm.breaks(lns[k - 1].words[-1].text))
+
+
+def _title_phrase(texts: list[str]) -> bool:
+    """A phrase that names a table: a capitalised word that names no column, then lower-case words only."""
+    return (len(texts) >= 3 and texts[0][:1].isupper() and not vm.is_vocab(texts[0])
+            and not is_label_head(texts[0]) and all(t[:1].islower() for t in texts[1:]))
 
 
 def _group_word(t: str) -> bool:
@@ -213,8 +221,9 @@ def zone(lns: Sequence[Ln], start: int, region: float | None) -> Zone | None:
             zone.append(k)              # the table's title, its header words after it on the line
             title_cut = (k, cut)
             break
-        if region is None and zone and _names_only(texts):
-            break           # a title or the label column's name over stacked header words ("Nyckeltal")
+        if region is None and zone and (_names_only(texts) or _title_phrase(texts)):
+            break           # a title or the label column's name over stacked header words ("Nyckeltal",
+            #                 "Jämförelse med länet och riket")
         strong = (ln.kind == "header" or vm.is_strong_header(texts)) and _over_vocab(ln, region)
         cells = [w for w in ln.words if region is None or w.x1 > region]      # the label column's head aside
         years_only = ln.kind == "data" and all(vm.YEARISH.match(w.text) for w in ln.nums)   # "ter  nader  2016"
