@@ -105,7 +105,7 @@ def read_rows(lns: Sequence[Ln], idx: list[int], cols: list[Column], slots, pos:
             label = join(pending.pop()[0], label)
         carried = carry.pop(id(ln), None)
         if carried is not None:
-            _merge_placed(placed, carried)
+            _merge(placed, carried)
         for text, line in pending:
             rows.append(Row(text, "category", [None] * len(cols), line, [None] * len(cols)))
         pending = []
@@ -187,19 +187,11 @@ def _nearest_run(run: Run, slots) -> int:
     return nearest(run.x0, run.x1, slots)
 
 
-def _merge(row: Row, placed) -> None:
+def _merge(into, placed) -> None:
+    """Figures of a line without a label into the blank cells of a row (or of another line's figures)."""
     for k, p in enumerate(placed.printed):
-        if p is not None and row.printed[k] is None:
-            row.values[k], row.printed[k] = placed.values[k], p
-    row.choices.extend(placed.choices)
-    row.malformed.extend(placed.malformed)
-    row.unplaced.extend(placed.unplaced)
-
-
-def _merge_placed(placed, carried) -> None:
-    for k, p in enumerate(carried.printed):
-        if p is not None and placed.printed[k] is None:
-            placed.values[k], placed.printed[k] = carried.values[k], p
-    placed.choices.extend(carried.choices)
-    placed.malformed.extend(carried.malformed)
-    placed.unplaced.extend(carried.unplaced)
+        if p is not None and into.printed[k] is None:
+            into.values[k], into.printed[k] = placed.values[k], p
+    into.choices.extend(placed.choices)
+    into.malformed.extend(placed.malformed)
+    into.unplaced.extend(placed.unplaced)
