@@ -301,9 +301,8 @@ def _heads_full_width(lines: list[VisualLine], j: int, edge: float) -> bool:
     def short(ln: VisualLine) -> bool:
         left = [w for w in ln.words if w.x1 <= edge]
         right = [w for w in ln.words if w.x0 >= edge]
-        return (len(left) <= 4 and len(right) <= 4 and not any(w.text.endswith((".", ":", ",")) for w in ln.words)
-                and (not left or left[0].text[:1].isupper() or left[0].text[:1].isdigit())
-                and (not right or right[0].text[:1].isupper() or right[0].text[:1].isdigit()))
+        return (len(left) <= 4 and len(right) <= 4 and not any(w.text.endswith((".", ":")) for w in ln.words)
+                and not (left and left[0].text[:1].islower()) and not (right and right[0].text[:1].islower()))
 
     k = j
     while k < len(lines) and k - j <= 4 and short(lines[k]):
